@@ -1,0 +1,39 @@
+package io.migbench.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code migbench} command line: the only layer that may end the JVM with an exit code.
+ * Exit codes: 0 success, 1 a failed migration/verification/trial, 2 bad usage or configuration.
+ */
+@Command(
+        name = "migbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Benchmark and tune database migrations into PostgreSQL.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class MigbenchCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new MigbenchCli());
+        cli.setExitCodeExceptionMapper(ExitCodes::forException);
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

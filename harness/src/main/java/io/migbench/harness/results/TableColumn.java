@@ -8,6 +8,7 @@ import java.util.function.Function;
 public enum TableColumn {
     RUN_ID("run_id", "run the trial belongs to", TableRecord::runId),
     PLATFORM("platform", "platform profile name", TableRecord::platform),
+    SOURCE_ENGINE("source_engine", "source database engine of the trial", TableRecord::sourceEngine),
     ENGINE("engine", "tool that moved the data", TableRecord::engine),
     SETTINGS_LABEL("settings_label", "configuration of the trial", TableRecord::settingsLabel),
     TRIAL("trial", "trial number", TableRecord::trial),
@@ -52,7 +53,7 @@ public enum TableColumn {
 
     static TableRecord read(CsvRow r) {
         try {
-            return new TableRecord(r.required(RUN_ID.header), r.required(PLATFORM.header),
+            return new TableRecord(r.required(RUN_ID.header), r.required(PLATFORM.header), r.required(SOURCE_ENGINE.header),
                     r.code(ENGINE.header, CopyEngine.class), r.required(SETTINGS_LABEL.header),
                     r.intValue(TRIAL.header), r.bool(WARMUP.header), r.text(SCHEMA.header), r.required(TABLE.header),
                     r.optionalLong(ROWS.header), r.optionalLong(BYTES.header), r.optionalDouble(SECONDS.header),

@@ -5,17 +5,18 @@ import java.util.List;
 
 /**
  * One table of one trial: a row of {@code tables.csv} (columns in {@link TableColumn}). It belongs to the
- * trial with the same run_id, platform, engine, settings_label and trial number in the same run folder.
+ * trial with the same run_id, platform, source_engine, engine, settings_label and trial number in the same run folder.
  * Measurements are {@code null} when unknown; {@code match} is {@code null} when counts were not compared.
  */
 public record TableRecord(
-        String runId, String platform, CopyEngine engine, String settingsLabel, int trial, boolean warmup,
+        String runId, String platform, String sourceEngine, CopyEngine engine, String settingsLabel, int trial, boolean warmup,
         String schema, String table, Long rows, Long bytes, Double seconds, Double rowsPerSecond,
         Integer partitions, Long sourceRows, Long targetRows, Boolean match, ValidationResult checksum) {
 
     public TableRecord {
         List<String> problems = new ArrayList<>();
-        for (var column : new Object[][] {{runId, "run_id"}, {platform, "platform"}, {engine, "engine"},
+        for (var column : new Object[][] {{runId, "run_id"}, {platform, "platform"}, {sourceEngine, "source_engine"},
+                {engine, "engine"},
                 {settingsLabel, "settings_label"}, {table, "table"}}) {
             if (column[0] == null || column[0] instanceof String s && s.isBlank()) {
                 problems.add(column[1] + ": missing");
@@ -51,14 +52,15 @@ public record TableRecord(
     public static TableRecord of(TrialRecord trial, String schema, String table, Long rows, Long bytes,
                                  Double seconds, Integer partitions, Long sourceRows, Long targetRows,
                                  ValidationResult checksum) {
-        return new TableRecord(trial.runId(), trial.platform(), trial.engine(), trial.settingsLabel(), trial.trial(),
+        return new TableRecord(trial.runId(), trial.platform(), trial.sourceEngine(), trial.engine(), trial.settingsLabel(), trial.trial(),
                 trial.warmup(), schema, table, rows, bytes, seconds, null, partitions, sourceRows, targetRows, null,
                 checksum);
     }
 
     /** Same trial identity as {@code t} (within one run folder). */
     public boolean belongsTo(TrialRecord t) {
-        return runId.equals(t.runId()) && platform.equals(t.platform()) && engine == t.engine()
+        return runId.equals(t.runId()) && platform.equals(t.platform()) && sourceEngine.equals(t.sourceEngine())
+                && engine == t.engine()
                 && settingsLabel.equals(t.settingsLabel()) && trial == t.trial();
     }
 

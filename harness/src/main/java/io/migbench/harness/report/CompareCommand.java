@@ -1,0 +1,51 @@
+package io.migbench.harness.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code migbench compare results/<a> results/<b> …}: one report across runs. Each trial row carries its host,
+ * so runs from different machines appear as platforms side by side.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Write one REPORT.md with charts comparing several run folders (e.g. from different hosts).")
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Run folders to compare.")
+    List<Path> runDirs;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report (default: results/compare-<run names> beside the first run).")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory with report.md.mustache and its partials (default: the packaged report-templates).")
+    Path templates;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        Path report = ReportGenerator.generate(runDirs, out == null ? defaultOut() : out, templates);
+        spec.commandLine().getOut().println("wrote " + report);
+        return 0;
+    }
+
+    private Path defaultOut() {
+        Path first = runDirs.get(0).toAbsolutePath().normalize();
+        String name = runDirs.stream().map(d -> d.toAbsolutePath().normalize().getFileName().toString())
+                .collect(Collectors.joining("-vs-"));
+        Path parent = first.getParent() == null ? first : first.getParent();
+        return parent.resolve("compare-" + name);
+    }
+}

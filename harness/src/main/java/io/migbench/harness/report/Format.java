@@ -1,0 +1,66 @@
+package io.migbench.harness.report;
+
+import io.migbench.harness.stats.Summary;
+import java.util.Locale;
+
+/** How numbers look in the report: grouped thousands, units spelled out, no locale surprises. */
+final class Format {
+    private Format() {}
+
+    static String count(Long n) {
+        return n == null ? "–" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "–" : String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    static String seconds(Double s) {
+        return s == null || s.isNaN() ? "–" : String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    static String decimal(double v, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", v);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    static String bytes(Long b) {
+        if (b == null) {
+            return "–";
+        }
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        double v = b;
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return u == 0 ? b + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** Memory in binary units, as machines are sold: 34359738368 → "32.0 GiB". */
+    static String memory(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+
+    /** "204,112 (95% CI 198,001–210,223)"; a single trial says it has no interval. */
+    static String rateWithInterval(Summary s) {
+        if (!s.hasInterval()) {
+            return rate(s.median()) + " (n=1, no CI)";
+        }
+        return rate(s.median()) + " (95% CI " + rate(s.ciLow()) + "–" + rate(s.ciHigh()) + ")";
+    }
+
+    /** A value safe inside a Markdown table cell. */
+    static String cell(String text) {
+        return text == null || text.isBlank() ? "–" : text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** "3.1×" */
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f×", r);
+    }
+}

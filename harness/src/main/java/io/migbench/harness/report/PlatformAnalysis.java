@@ -1,0 +1,83 @@
+package io.migbench.harness.report;
+
+import io.migbench.harness.results.CopyEngine;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.results.TrialResult;
+import io.migbench.harness.stats.ConfigurationStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything measured on one platform (a profile on a host) and the conclusions drawn from it: the best
+ * configuration, the baseline, and the best throughput reached at each task count.
+ *
+ * @param key            host + "/" + profile, unique across merged runs
+ * @param label          readable name for tables, e.g. "small @ laptop (native, 8 cores)"
+ * @param shortLabel     compact name for chart legends, e.g. "small@laptop"
+ * @param facts          a trial standing for the platform's environment (the best configuration's, if any)
+ * @param configurations every configuration measured on the platform, in first-seen order
+ */
+public record PlatformAnalysis(String key, String label, String shortLabel, TrialRecord facts,
+                               List<ConfigurationStats> configurations) {
+
+    /** Groups trials by platform; platforms ordered by label so reports are stable. */
+    public static List<PlatformAnalysis> of(List<TrialResult> results) {
+        Map<String, List<TrialResult>> byPlatform = new LinkedHashMap<>();
+        for (TrialResult r : results) {
+            byPlatform.computeIfAbsent(r.trial().platformKey(), k -> new ArrayList<>()).add(r);
+        }
+        List<PlatformAnalysis> out = new ArrayList<>();
+        byPlatform.forEach((key, trials) -> {
+            List<ConfigurationStats> configs = ConfigurationStats.group(trials);
+            TrialRecord facts = best(configs).map(ConfigurationStats::representative)
+                    .orElse(trials.get(trials.size() - 1).trial());
+            out.add(new PlatformAnalysis(key, label(facts), facts.platform() + "@" + facts.host().hostName(),
+                    facts, configs));
+        });
+        out.sort(Comparator.comparing(PlatformAnalysis::label));
+        return out;
+    }
+
+    private static String label(TrialRecord t) {
+        return t.platform() + " @ " + t.host().hostName() + " (" + t.host().virtualization().code() + ", "
+                + t.host().logicalCores() + " cores)";
+    }
+
+    /** The configuration with the highest median throughput: migbench's own if it completed any, else any engine's. */
+    public Optional<ConfigurationStats> best() {
+        return best(configurations);
+    }
+
+    private static Optional<ConfigurationStats> best(List<ConfigurationStats> configs) {
+        Optional<ConfigurationStats> own = configs.stream()
+                .filter(c -> c.key().engine() == CopyEngine.MIGBENCH && c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
+        return own.isPresent() ? own : configs.stream().filter(c -> c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
+    }
+
+    /** The scenario's baseline configuration (trials flagged is_baseline), if it was run here. */
+    public Optional<ConfigurationStats> baseline() {
+        return configurations.stream().filter(c -> c.representative().baseline()).findFirst();
+    }
+
+    /**
+     * For each task count, migbench's fastest configuration with that many tasks (other settings may vary):
+     * the curve of throughput against parallelism, in ascending task order.
+     */
+    public List<ConfigurationStats> bestPerTaskCount() {
+        Map<Integer, ConfigurationStats> byTasks = new TreeMap<>();
+        configurations.stream()
+                .filter(c -> c.key().engine() == CopyEngine.MIGBENCH && c.n() > 0)
+                .forEach(c -> byTasks.merge(c.representative().tasks(), c,
+                        (a, b) -> a.median() >= b.median() ? a : b));
+        return List.copyOf(byTasks.values());
+    }
+
+    public List<TrialResult> trials() {
+        return configurations.stream().flatMap(c -> c.trials().stream()).toList();
+    }
+}

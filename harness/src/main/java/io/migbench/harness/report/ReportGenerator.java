@@ -1,0 +1,69 @@
+package io.migbench.harness.report;
+
+import io.migbench.harness.results.ResultsReader;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.results.TrialResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one or several run folders and writes {@code REPORT.md} and {@code charts/*.png} into an output folder.
+ * Runs from different hosts become platforms side by side, because every trial row carries its host.
+ */
+public final class ReportGenerator {
+    public static final String REPORT_FILE = "REPORT.md";
+
+    private ReportGenerator() {}
+
+    /**
+     * @param runDirs   run folders, each with trials.csv (and tables.csv)
+     * @param outDir    where REPORT.md and charts/ go
+     * @param templates a directory overriding the packaged templates, or null
+     * @return the written REPORT.md
+     */
+    public static Path generate(List<Path> runDirs, Path outDir, Path templates) throws IOException {
+        if (runDirs.isEmpty()) {
+            throw new IllegalArgumentException("no run folder given");
+        }
+        TemplateRenderer renderer = TemplateRenderer.from(templates);
+        List<TrialResult> all = ResultsReader.read(runDirs);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(runDirs + ": no trials recorded yet");
+        }
+        List<PlatformAnalysis> platforms = PlatformAnalysis.of(all);
+        List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));
+        Map<String, Object> scope = ReportView.build(platforms, all, runs(runDirs, all, outDir), charts);
+        Path report = outDir.resolve(REPORT_FILE);
+        Files.writeString(report, renderer.render(scope), StandardCharsets.UTF_8);
+        return report;
+    }
+
+    private static List<ReportView.Run> runs(List<Path> runDirs, List<TrialResult> all, Path outDir) {
+        List<ReportView.Run> out = new ArrayList<>();
+        for (Path dir : runDirs) {
+            List<TrialRecord> trials = all.stream().filter(r -> r.runDir().equals(dir)).map(TrialResult::trial).toList();
+            String first = trials.stream().map(TrialRecord::timestamp).min(Comparator.naturalOrder()).map(Object::toString).orElse("–");
+            String last = trials.stream().map(TrialRecord::timestamp).max(Comparator.naturalOrder()).map(Object::toString).orElse("–");
+            out.add(new ReportView.Run(relative(outDir, dir),
+                    trials.stream().map(TrialRecord::runId).distinct().collect(Collectors.joining(", ")),
+                    first + " to " + last,
+                    trials.stream().map(t -> t.host().hostName()).distinct().collect(Collectors.joining(", "))));
+        }
+        return out;
+    }
+
+    /** The run folder as seen from the report, so links and names do not depend on where the command ran. */
+    private static String relative(Path from, Path to) {
+        Path a = from.toAbsolutePath().normalize();
+        Path b = to.toAbsolutePath().normalize();
+        String rel = a.relativize(b).toString().replace('\\', '/');
+        return rel.isEmpty() ? "." : rel;
+    }
+}

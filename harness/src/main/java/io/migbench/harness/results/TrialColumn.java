@@ -1,0 +1,131 @@
+package io.migbench.harness.results;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The columns of {@code trials.csv}, in file order: the single definition of each column's name, meaning and
+ * value. docs/results-csv.md documents the same list (a test keeps them in step).
+ */
+public enum TrialColumn {
+    RUN_ID("run_id", "identifier of the sweep or tune run", TrialRecord::runId),
+    TIMESTAMP("timestamp", "when the trial started, ISO-8601 UTC", TrialRecord::timestamp),
+    SCENARIO("scenario", "scenario name (file) the run came from", TrialRecord::scenario),
+    PLATFORM("platform", "platform profile name from the scenario", TrialRecord::platform),
+    BACKEND("backend", "database backend: embedded, docker or external", TrialRecord::backend),
+    HOST_NAME("host_name", "host the trial ran on", t -> t.host().hostName()),
+    OS("os", "operating system and version", t -> t.host().os()),
+    ARCH("arch", "CPU architecture", t -> t.host().arch()),
+    CPU_MODEL("cpu_model", "CPU model name", t -> t.host().cpuModel()),
+    LOGICAL_CORES("logical_cores", "logical CPUs of the host", t -> t.host().logicalCores()),
+    MEMORY_BYTES("memory_bytes", "physical memory of the host in bytes", t -> t.host().memoryBytes()),
+    VIRTUALIZATION("virtualization", "native | wsl2 | container | vm", t -> t.host().virtualization()),
+    SOURCE_ENGINE("source_engine", "source database engine: postgresql or sqlserver", TrialRecord::sourceEngine),
+    SOURCE_VERSION("source_version", "source server version", TrialRecord::sourceVersion),
+    TARGET_ENGINE("target_engine", "target database engine", TrialRecord::targetEngine),
+    TARGET_VERSION("target_version", "target server version", TrialRecord::targetVersion),
+    SOURCE_LIMITS_REQUESTED("source_limits_requested", "limits the profile asked for the source, e.g. cpus=2 memory=4GiB",
+            TrialRecord::sourceLimitsRequested),
+    SOURCE_LIMITS_ENFORCED("source_limits_enforced", "limits really enforced on the source (empty: none)",
+            TrialRecord::sourceLimitsEnforced),
+    TARGET_LIMITS_REQUESTED("target_limits_requested", "limits the profile asked for the target",
+            TrialRecord::targetLimitsRequested),
+    TARGET_LIMITS_ENFORCED("target_limits_enforced", "limits really enforced on the target (empty: none)",
+            TrialRecord::targetLimitsEnforced),
+    TARGET_SETTINGS("target_settings", "target server settings, e.g. shared_buffers=1GB synchronous_commit=off",
+            TrialRecord::targetSettings),
+    DATASET("dataset", "dataset name, e.g. stackoverflow", TrialRecord::dataset),
+    SCALE("scale", "dataset scale factor", TrialRecord::scale),
+    ENGINE("engine", "tool that moved the data: migbench | psql-pipe | pgcopydb | pg_dump-restore",
+            TrialRecord::engine),
+    SETTINGS_LABEL("settings_label", "short name of this point of the matrix", TrialRecord::settingsLabel),
+    IS_BASELINE("is_baseline", "true for the scenario's baseline setting (the 'before' of before/after)",
+            TrialRecord::baseline),
+    TASKS("tasks", "concurrent copy tasks", TrialRecord::tasks),
+    PARTITIONS("partitions", "partitions per large table (empty: engine default)", TrialRecord::partitions),
+    POOL_SIZE("pool_size", "connection pool size (empty: engine default)", TrialRecord::poolSize),
+    COPY_FORMAT("copy_format", "COPY format: binary or text", TrialRecord::copyFormat),
+    SPLIT("split", "how tables were split: range, quantile, ctid, none", TrialRecord::split),
+    KNOBS("knobs", "other engine settings, compact key=value list", TrialRecord::knobs),
+    TRIAL("trial", "trial number within the configuration, from 1", TrialRecord::trial),
+    WARMUP("warmup", "true for warmup trials (recorded, never counted in statistics)", TrialRecord::warmup),
+    ROWS("rows", "rows copied", TrialRecord::rows),
+    BYTES("bytes", "bytes copied (COPY stream size)", TrialRecord::bytes),
+    SCHEMA_S("schema_s", "seconds creating the target schema", TrialRecord::schemaSeconds),
+    COPY_S("copy_s", "seconds copying data", TrialRecord::copySeconds),
+    INDEX_S("index_s", "seconds building keys and indexes", TrialRecord::indexSeconds),
+    VERIFY_S("verify_s", "seconds validating", TrialRecord::verifySeconds),
+    TOTAL_S("total_s", "wall-clock seconds of the whole migration", TrialRecord::totalSeconds),
+    ROWS_PER_S("rows_per_s", "rows / total_s", TrialRecord::rowsPerSecond),
+    MB_PER_S("mb_per_s", "bytes / 10^6 / total_s", TrialRecord::mbPerSecond),
+    VALIDATION("validation", "count | checksum", TrialRecord::validation),
+    VALIDATION_RESULT("validation_result", "passed | failed | skipped", TrialRecord::validationResult),
+    SOURCE_ROWS("source_rows", "rows counted in the source", TrialRecord::sourceRows),
+    TARGET_ROWS("target_rows", "rows counted in the target", TrialRecord::targetRows),
+    STATUS("status", "ok | failed", TrialRecord::status),
+    ERROR("error", "why a failed trial failed (passwords masked)", TrialRecord::error);
+
+    private final String header;
+    private final String description;
+    private final Function<TrialRecord, Object> value;
+
+    TrialColumn(String header, String description, Function<TrialRecord, Object> value) {
+        this.header = header;
+        this.description = description;
+        this.value = value;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static List<String> headers() {
+        return Arrays.stream(values()).map(TrialColumn::header).toList();
+    }
+
+    static List<Object> cells(TrialRecord t) {
+        return Arrays.stream(values()).map(c -> c.value.apply(t)).toList();
+    }
+
+    static TrialRecord read(CsvRow r) {
+        try {
+            return TrialRecord.builder()
+                    .runId(r.required(RUN_ID.header)).timestamp(r.instant(TIMESTAMP.header))
+                    .scenario(r.text(SCENARIO.header)).platform(r.required(PLATFORM.header))
+                    .backend(r.text(BACKEND.header))
+                    .host(new EnvironmentFacts(r.required(HOST_NAME.header), r.required(OS.header),
+                            r.required(ARCH.header), r.required(CPU_MODEL.header), r.intValue(LOGICAL_CORES.header),
+                            r.longValue(MEMORY_BYTES.header), r.code(VIRTUALIZATION.header, Virtualization.class)))
+                    .sourceEngine(r.required(SOURCE_ENGINE.header)).sourceVersion(r.text(SOURCE_VERSION.header))
+                    .targetEngine(r.required(TARGET_ENGINE.header)).targetVersion(r.text(TARGET_VERSION.header))
+                    .sourceLimits(r.text(SOURCE_LIMITS_REQUESTED.header), r.text(SOURCE_LIMITS_ENFORCED.header))
+                    .targetLimits(r.text(TARGET_LIMITS_REQUESTED.header), r.text(TARGET_LIMITS_ENFORCED.header))
+                    .targetSettings(r.text(TARGET_SETTINGS.header))
+                    .dataset(r.required(DATASET.header)).scale(r.doubleValue(SCALE.header))
+                    .engine(r.code(ENGINE.header, CopyEngine.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
+                    .baseline(r.bool(IS_BASELINE.header)).tasks(r.intValue(TASKS.header))
+                    .partitions(r.optionalInt(PARTITIONS.header)).poolSize(r.optionalInt(POOL_SIZE.header))
+                    .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))
+                    .trial(r.intValue(TRIAL.header)).warmup(r.bool(WARMUP.header))
+                    .rows(r.optionalLong(ROWS.header)).bytes(r.optionalLong(BYTES.header))
+                    .phases(r.optionalDouble(SCHEMA_S.header), r.optionalDouble(COPY_S.header),
+                            r.optionalDouble(INDEX_S.header), r.optionalDouble(VERIFY_S.header),
+                            r.optionalDouble(TOTAL_S.header))
+                    .rowsPerSecond(r.optionalDouble(ROWS_PER_S.header)).mbPerSecond(r.optionalDouble(MB_PER_S.header))
+                    .validation(r.code(VALIDATION.header, ValidationMode.class),
+                            r.code(VALIDATION_RESULT.header, ValidationResult.class))
+                    .sourceRows(r.optionalLong(SOURCE_ROWS.header)).targetRows(r.optionalLong(TARGET_ROWS.header))
+                    .status(r.code(STATUS.header, TrialStatus.class)).error(r.text(ERROR.header))
+                    .build();
+        } catch (ResultsFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ResultsFormatException(r.where() + ": " + e.getMessage(), e);
+        }
+    }
+}

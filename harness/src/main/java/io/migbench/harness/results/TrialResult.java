@@ -1,0 +1,17 @@
+package io.migbench.harness.results;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trial with its table rows and the run folder it was read from.
+ *
+ * @param trial  the trials.csv row
+ * @param tables the tables.csv rows of this trial, in file order
+ * @param runDir the folder both came from
+ */
+public record TrialResult(TrialRecord trial, List<TableRecord> tables, Path runDir) {
+    public TrialResult {
+        tables = List.copyOf(tables);
+    }
+}

@@ -27,6 +27,11 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresInstance.class);
     static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
+    /**
+     * zonky's builder silently sets synchronous_commit=off and max_connections=300; PostgreSQL's own defaults are
+     * restored so that only the profile's settings differ from a stock server (and a commit survives a crash).
+     */
+    static final Map<String, String> POSTGRES_DEFAULTS = Map.of("synchronous_commit", "on", "max_connections", "100");
 
     private final InstanceSpec spec;
     private final Path instanceDir;
@@ -62,6 +67,7 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("unix_socket_directories", socketDir.toString());
+            POSTGRES_DEFAULTS.forEach(builder::setServerConfig);
             spec.serverSettings().forEach(builder::setServerConfig);
             server = builder.start();
         } catch (IOException e) {

@@ -13,10 +13,10 @@ public final class ContainerPlans {
     static final String PASSWORD_ENV = "MIGBENCH_DB_PASSWORD";
     private static final String PG_READY = ".*database system is ready to accept connections.*";
     private static final String MSSQL_READY = ".*SQL Server is now ready for client connections.*";
-    /** initdb into a writable folder, then the server with our port and settings (passed as "$@", unquoted-safe). */
+    /** initdb into a writable folder, password logins from any host, then the server with our port and settings (passed as "$@", unquoted-safe). */
     private static final String BARE_POSTGRES_SCRIPT = "set -e; D=/tmp/pgdata; printf '%s' \"$" + PASSWORD_ENV
             + "\" > /tmp/pwfile; initdb -D \"$D\" -U postgres -A scram-sha-256 --pwfile=/tmp/pwfile -E UTF8 >/dev/null;"
-            + " rm -f /tmp/pwfile; exec postgres -D \"$D\" \"$@\"";
+            + " rm -f /tmp/pwfile; echo 'host all all all scram-sha-256' >> \"$D/pg_hba.conf\"; exec postgres -D \"$D\" \"$@\"";
 
     private ContainerPlans() {}
 

@@ -12,6 +12,7 @@ import io.migbench.harness.db.LiveInstances;
 import io.migbench.harness.db.ServerFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 import java.util.Map;
@@ -45,12 +46,17 @@ final class DockerInstance implements DatabaseInstance {
     synchronized void inspect() {
         DockerClient client = container.getDockerClient();
         InspectContainerResponse info = client.inspectContainerCmd(container.getContainerId()).exec();
-        host = container.getHost();
+        host = plan.hostNetwork() && localEngine() ? "localhost" : container.getHost();
         port = plan.hostNetwork() ? plan.port() : mappedPort(info);
         enforced = DockerLimitsReadBack.report(plan.limits(), info.getHostConfig(), cgroupV1);
         version = ServerFacts.version(this);
         LOG.info("{}: {} {} in container {}, limits: {}", spec.name(), engine(), version,
                 container.getContainerId().substring(0, 12), enforced);
+    }
+
+    /** With host networking on a local engine the server is on this machine's loopback. */
+    private static boolean localEngine() {
+        return "unix".equals(DockerClientFactory.instance().getTransportConfig().getDockerHost().getScheme());
     }
 
     private int mappedPort(InspectContainerResponse info) {

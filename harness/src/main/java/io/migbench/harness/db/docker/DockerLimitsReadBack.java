@@ -61,8 +61,8 @@ public final class DockerLimitsReadBack {
                     "no blkio rule in the container (block device of the Docker data root unknown)");
         }
         return partial
-                ? new LimitReport(limit, text, LimitStatus.PARTIAL, "on " + rule.getPath()
-                        + ": buffered writes escape cgroup v1 blkio (only direct and fsync-driven writes are throttled)")
+                ? new LimitReport(limit, text, LimitStatus.PARTIAL,
+                        "buffered writes escape cgroup v1 blkio, rule on " + rule.getPath())
                 : new LimitReport(limit, text, LimitStatus.ENFORCED, "on " + rule.getPath());
     }
 }

@@ -217,8 +217,7 @@ final class CgroupV1Confinement implements Confinement {
                         limits.readBytesPerSecond(), LimitStatus.ENFORCED, "");
             case WRITE_BPS:
                 return deviceRule(limit, requested, group.resolve("blkio.throttle.write_bps_device"),
-                        limits.writeBytesPerSecond(), LimitStatus.PARTIAL,
-                        ": buffered writes escape cgroup v1 blkio (only direct and fsync-driven writes are throttled)");
+                        limits.writeBytesPerSecond(), LimitStatus.PARTIAL, "buffered writes escape cgroup v1 blkio");
             default:
                 throw new IllegalStateException("unknown limit " + limit);
         }
@@ -226,11 +225,13 @@ final class CgroupV1Confinement implements Confinement {
 
     private LimitReport deviceRule(Limit limit, String requested, Path file, long bps, LimitStatus whenSet, String gap)
             throws IOException {
+        // only direct and fsync-driven writes are submitted by the group's own processes under v1
         String expected = device + " " + bps;
         boolean set = Files.readAllLines(file).stream().anyMatch(l -> l.strip().equals(expected));
         String dev = BlockDevices.name(device).orElse(device);
         return set
-                ? new LimitReport(limit, requested, whenSet, "throttled on " + dev + " (" + device + ")" + gap)
+                ? new LimitReport(limit, requested, whenSet, gap.isEmpty() ? "throttled on " + dev + " (" + device + ")"
+                        : gap + ", rule on " + dev + " (" + device + ")")
                 : new LimitReport(limit, requested, LimitStatus.NOT_ENFORCED, "no rule for " + device + " in " + file);
     }
 

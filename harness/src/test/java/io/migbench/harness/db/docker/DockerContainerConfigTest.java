@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DockerContainerConfigTest {
     private static final long MIB = 1L << 20;
     private static final ResourceLimits LIMITS = new ResourceLimits(1.5, "0", 512 * MIB, 80_000_000L, 50_000_000L);
-    private static final InstanceSpec TARGET = new InstanceSpec("target", DatabaseEngine.POSTGRESQL, LIMITS,
-            Map.of("shared_buffers", "128MB", "synchronous_commit", "off"), Path.of("/tmp/run"));
+    private static final InstanceSpec TARGET = InstanceSpec.of("target", DatabaseEngine.POSTGRESQL, Path.of("/tmp/run"))
+            .withLimits(LIMITS).withSetting("shared_buffers", "128MB").withSetting("synchronous_commit", "off");
 
     @Test
     void pinsDefaultImagesAndReadsOverridesFromTheEnvironment() {

@@ -22,13 +22,16 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Instances never collide: not within one JVM, not when another JVM starts one in the same run folder at once. */
+/**
+ * Instances never collide: not within one JVM, not when another JVM starts one in the same run folder at once;
+ * and a JVM stopped by a signal (Ctrl-C) still tears its instance down.
+ */
 class ConcurrentInstancesTest {
     @TempDir
     Path runDir;
 
     @Test
-    void anInstanceInAnotherJvmStartedAtTheSameTimeGetsItsOwnPortDirectoryAndGroups() throws Exception {
+    void anInstanceInAnotherJvmStartedAtOnceGetsItsOwnPortDirectoryAndGroupsAndIsTornDownOnSignal() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SecondJvmInstance.class.getName(), runDir.toString(), "target")
@@ -52,14 +55,23 @@ class ConcurrentInstancesTest {
                 }
                 assertThat(serverPid(mine.jdbcUrl())).isEqualTo(((EmbeddedPostgresInstance) mine).postmasterPid());
                 assertThat(serverPid(otherUrl)).as("the other URL reaches the other server").isEqualTo(otherPostmaster);
-                if (KernelCgroups.v1Writable()) {
-                    assertThat(KernelCgroups.groupOf(otherPostmaster, "cpu"))
+                String otherGroup = KernelCgroups.v1Writable() ? KernelCgroups.groupOf(otherPostmaster, "cpu") : null;
+                if (otherGroup != null) {
+                    assertThat(otherGroup)
                             .isNotEqualTo(KernelCgroups.groupOf(((EmbeddedPostgresInstance) mine).postmasterPid(), "cpu"));
                 }
-                other.getOutputStream().close();
-                assertThat(out.readLine()).as("other JVM closed its instance").isEqualTo("CLOSED");
+                // SIGTERM, as Ctrl-C: the other JVM's shutdown hook must tear its instance down
+                other.destroy();
+                assertThat(other.waitFor(30, TimeUnit.SECONDS)).as("other JVM exited").isTrue();
+                assertThat(KernelCgroups.running(otherPostmaster)).as("other postmaster stopped by the hook").isFalse();
+                if (otherGroup != null) {
+                    assertThat(KernelCgroups.dir("cpu", otherGroup)).as("other cgroup removed by the hook").doesNotExist();
+                }
+                try (var dirs = Files.list(runDir)) {
+                    assertThat(dirs).as("only this JVM's instance folder is left").hasSize(1);
+                }
+                assertThat(mine.isAlive()).as("this instance unaffected").isTrue();
             }
-            assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
             try (var left = Files.list(runDir)) {
                 assertThat(left).as("both instances cleaned up").isEmpty();
             }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Run in a separate JVM by {@link ConcurrentInstancesTest}: starts one instance in the given run directory,
- * prints "READY url pid", and closes it when its standard input ends.
+ * prints "READY url pid", and closes it when its standard input ends (or, on a signal, by the shutdown hook).
  */
 public final class SecondJvmInstance {
     private SecondJvmInstance() {}

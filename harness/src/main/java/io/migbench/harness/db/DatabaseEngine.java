@@ -1,0 +1,7 @@
+package io.migbench.harness.db;
+
+/** The database engines migbench can start or connect to. */
+public enum DatabaseEngine {
+    POSTGRESQL,
+    SQLSERVER
+}

@@ -1,0 +1,57 @@
+package io.migbench.harness.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A running database, addressed by JDBC URL plus credentials. {@link #close()} stops it and removes everything
+ * it left behind (processes, cgroups, data directory, container); for an external server it only forgets it.
+ * Implementations never include the password in {@code toString()} or in any message.
+ */
+public interface DatabaseInstance extends AutoCloseable {
+
+    /** The instance's name from its spec ("source", "target"). */
+    String name();
+
+    DatabaseEngine engine();
+
+    /** JDBC URL of the default database (postgres / master); never contains the password. */
+    String jdbcUrl();
+
+    /** JDBC URL of another database on the same server; never contains the password. */
+    String jdbcUrl(String database);
+
+    String user();
+
+    /** The password; keep it out of logs, messages and results. */
+    String password();
+
+    /** Server version as reported by the server itself (e.g. "16.4"). */
+    String version();
+
+    /** What was really enforced, as read back after the last (re)start. */
+    EnforcedLimits enforcedLimits();
+
+    /** Server settings as the running server reports them (SHOW / pg_settings, sys.configurations). */
+    Map<String, String> effectiveSettings();
+
+    /** Whether the server answers a query now. */
+    boolean isAlive();
+
+    /** Stops (or reaps a dead server) and starts again on the same data, re-applying the limits. */
+    void restart();
+
+    /** Stops the server and removes everything it left behind. */
+    @Override
+    void close();
+
+    default Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    default Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    }
+}

@@ -1,0 +1,42 @@
+package io.migbench.harness.db.external;
+
+import io.migbench.engine.Redaction;
+import io.migbench.harness.db.DatabaseEngine;
+
+/**
+ * An existing server: where it is and where its password comes from. The password itself is never part of the
+ * configuration, only the name of the environment variable holding it.
+ *
+ * @param jdbcUrl     JDBC URL without password (jdbc:postgresql:... or jdbc:sqlserver:...)
+ * @param user        user name
+ * @param passwordEnv name of the environment variable holding the password
+ */
+public record ExternalServer(String jdbcUrl, String user, String passwordEnv) {
+    public ExternalServer {
+        if (jdbcUrl == null || engineOf(jdbcUrl) == null) {
+            throw new IllegalArgumentException("url: must start with jdbc:postgresql: or jdbc:sqlserver:, got \""
+                    + Redaction.redactUrl(jdbcUrl) + "\"");
+        }
+        if (!Redaction.redactUrl(jdbcUrl).equals(jdbcUrl)) {
+            throw new IllegalArgumentException("url: must not contain a password (" + Redaction.redactUrl(jdbcUrl)
+                    + "); name an environment variable in passwordEnv instead");
+        }
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("user: required for " + jdbcUrl);
+        }
+        if (passwordEnv == null || !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("passwordEnv: must name an environment variable, got \"" + passwordEnv + "\"");
+        }
+    }
+
+    public DatabaseEngine engine() {
+        return engineOf(jdbcUrl);
+    }
+
+    private static DatabaseEngine engineOf(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return DatabaseEngine.POSTGRESQL;
+        }
+        return url.startsWith("jdbc:sqlserver:") ? DatabaseEngine.SQLSERVER : null;
+    }
+}

@@ -1,0 +1,23 @@
+package io.migbench.harness.scenario;
+
+/** The engine settings a matrix can vary; each engine honours some of them (see {@link EngineKind}). */
+public enum Knob {
+    TASKS("tasks"),
+    PARTITIONS("partitions"),
+    POOL_SIZE("pool_size"),
+    COPY_FORMAT("copy_format"),
+    SPLIT("split"),
+    UNLOGGED("unlogged"),
+    INDEX_TASKS("index_tasks");
+
+    private final String yamlName;
+
+    Knob(String yamlName) {
+        this.yamlName = yamlName;
+    }
+
+    /** The key in scenario files, settings profiles and the CSV column name. */
+    public String yamlName() {
+        return yamlName;
+    }
+}

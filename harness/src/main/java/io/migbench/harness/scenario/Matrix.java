@@ -1,0 +1,87 @@
+package io.migbench.harness.scenario;
+
+import io.migbench.harness.scenario.config.Checks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine settings to measure: every combination of the listed values (a cross product).
+ * Only {@code tasks} is required; the other lists default to the engine's defaults.
+ */
+public record Matrix(
+        List<Integer> tasks,
+        List<CountOrAuto> partitions,
+        List<CountOrAuto> poolSize,
+        List<CopyFormat> copyFormat,
+        List<SplitMode> split,
+        List<Boolean> unlogged,
+        List<CountOrAuto> indexTasks) {
+
+    public Matrix {
+        Checks c = new Checks()
+                .distinctNonEmpty(tasks, "tasks")
+                .distinctNonEmpty(partitions, "partitions")
+                .distinctNonEmpty(poolSize, "pool_size")
+                .distinctNonEmpty(copyFormat, "copy_format")
+                .distinctNonEmpty(split, "split")
+                .distinctNonEmpty(unlogged, "unlogged")
+                .distinctNonEmpty(indexTasks, "index_tasks");
+        for (int i = 0; tasks != null && i < tasks.size(); i++) {
+            c.atLeast(tasks.get(i), 1, "tasks[" + i + "]");
+        }
+        positive(c, partitions, "partitions");
+        positive(c, poolSize, "pool_size");
+        positive(c, indexTasks, "index_tasks");
+        c.throwIfAny();
+        tasks = List.copyOf(tasks);
+        partitions = List.copyOf(partitions);
+        poolSize = List.copyOf(poolSize);
+        copyFormat = List.copyOf(copyFormat);
+        split = List.copyOf(split);
+        unlogged = List.copyOf(unlogged);
+        indexTasks = List.copyOf(indexTasks);
+    }
+
+    private static void positive(Checks c, List<CountOrAuto> counts, String field) {
+        for (int i = 0; counts != null && i < counts.size(); i++) {
+            if (!counts.get(i).isAuto()) {
+                c.atLeast(counts.get(i).value(), 1, field + "[" + i + "]");
+            }
+        }
+    }
+
+    /** A matrix varying only the task count, every other knob at its default. */
+    public static Matrix ofTasks(List<Integer> tasks) {
+        return new Matrix(tasks, List.of(CountOrAuto.AUTO), List.of(CountOrAuto.AUTO), List.of(CopyFormat.BINARY),
+                List.of(SplitMode.AUTO), List.of(false), List.of(CountOrAuto.AUTO));
+    }
+
+    /**
+     * Every combination, engine by engine, in file order (tasks vary fastest, so a sweep's curve fills in
+     * left to right). Knobs an engine ignores are normalized, so a baseline engine appears once per task count.
+     */
+    public List<EngineSettings> points(List<EngineKind> engines) {
+        Set<EngineSettings> out = new LinkedHashSet<>();
+        for (EngineKind e : engines) {
+            for (CopyFormat f : copyFormat) {
+                for (SplitMode s : split) {
+                    for (Boolean u : unlogged) {
+                        for (CountOrAuto idx : indexTasks) {
+                            for (CountOrAuto pool : poolSize) {
+                                for (CountOrAuto p : partitions) {
+                                    for (Integer t : tasks) {
+                                        out.add(new EngineSettings(e, t, p, pool, f, s, u, idx).normalized());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,86 @@
+package io.migbench.harness.scenario;
+
+import io.migbench.harness.scenario.config.Checks;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A benchmark scenario, validated as a whole: what to load, where the databases run, the platforms to
+ * measure on, the engine settings to sweep and how many trials. Built by {@link ScenarioLoader}, written
+ * back by {@link ScenarioWriter}.
+ *
+ * @param baseline the "before" setting of the report's before/after comparison; a point of the matrix
+ */
+public record Scenario(
+        String name,
+        String description,
+        DatasetSpec dataset,
+        SourceEngine source,
+        BackendSpec backend,
+        List<PlatformProfile> profiles,
+        Matrix matrix,
+        int trials,
+        int warmupTrials,
+        VerifyMode verify,
+        List<EngineKind> engines,
+        EngineSettings baseline,
+        Tune tune) {
+
+    public Scenario {
+        description = description == null ? "" : description;
+        source = source == null ? SourceEngine.POSTGRESQL : source;
+        backend = backend == null ? BackendSpec.EMBEDDED : backend;
+        verify = verify == null ? VerifyMode.COUNT : verify;
+        tune = tune == null ? Tune.DEFAULT : tune;
+        Checks c = new Checks()
+                .require(name, "name")
+                .require(dataset, "dataset")
+                .require(matrix, "matrix")
+                .atLeast(trials, 1, "trials")
+                .atLeast(warmupTrials, 0, "warmup_trials")
+                .distinctNonEmpty(engines, "engines")
+                .check(profiles != null && !profiles.isEmpty(), "profiles", "must list at least one platform profile");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; profiles != null && i < profiles.size(); i++) {
+            PlatformProfile p = profiles.get(i);
+            c.check(names.add(p.name()), "profiles[" + i + "].name", "duplicate profile name \"" + p.name() + "\"");
+            checkEnforceable(c, backend, p.source(), "profiles[" + i + "].source");
+            checkEnforceable(c, backend, p.target(), "profiles[" + i + "].target");
+        }
+        for (int i = 0; engines != null && i < engines.size(); i++) {
+            c.check(engines.get(i).supports(source), "engines[" + i + "]", engines.get(i).yamlName()
+                    + " copies PostgreSQL → PostgreSQL only; with source engine " + source.yamlName() + " use migbench");
+        }
+        c.check(source != SourceEngine.SQLSERVER || backend.type() != BackendType.EMBEDDED, "source.engine",
+                "sqlserver needs backend type docker or external: the embedded backend runs PostgreSQL only");
+        if (backend.source() != null) {
+            String prefix = source == SourceEngine.SQLSERVER ? "jdbc:sqlserver:" : "jdbc:postgresql:";
+            c.check(backend.source().url().startsWith(prefix), "backend.source.url",
+                    "source engine is " + source.yamlName() + ", so the URL must start with " + prefix);
+        }
+        if (matrix != null && engines != null && baseline != null) {
+            c.check(matrix.points(engines).contains(baseline.normalized()), "baseline",
+                    "\"" + baseline.label() + "\" is not a point of the matrix, so it would never be measured");
+        }
+        c.throwIfAny();
+        profiles = List.copyOf(profiles);
+        engines = List.copyOf(engines);
+    }
+
+    private static void checkEnforceable(Checks c, BackendSpec backend, InstanceProfile instance, String field) {
+        c.check(backend.type() != BackendType.EXTERNAL || !instance.hasLimits(), field,
+                "resource limits cannot be enforced on an external server; remove them or use the embedded or docker backend");
+    }
+
+    /** Every engine setting to measure, in sweep order: the cross product of the matrix, per engine. */
+    public List<EngineSettings> matrixPoints() {
+        return matrix.points(engines);
+    }
+
+    public Optional<PlatformProfile> profile(String profileName) {
+        return profiles.stream().filter(p -> p.name().equals(profileName)).findFirst();
+    }
+}

@@ -1,0 +1,152 @@
+package io.migbench.harness.scenario;
+
+import io.migbench.harness.scenario.config.ConfigFileException;
+import io.migbench.harness.scenario.config.Fields;
+import io.migbench.harness.scenario.config.Problems;
+import io.migbench.harness.scenario.config.YamlNode;
+import io.migbench.harness.scenario.config.YamlTreeReader;
+
+import java.util.List;
+
+import static io.migbench.harness.scenario.Values.or;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}. Every problem of the file (syntax, unknown
+ * keys, wrong types, invalid values, contradictions) is collected and thrown together as a
+ * {@link ConfigFileException} whose lines read {@code file:line: path: message}. Nothing is started.
+ */
+public final class ScenarioLoader {
+    public static final int DEFAULT_TRIALS = 3;
+    public static final int DEFAULT_WARMUP_TRIALS = 1;
+    public static final String DEFAULT_PROFILE = "default";
+
+    private ScenarioLoader() {}
+
+    public static Scenario load(java.nio.file.Path file) {
+        return parse(ConfigFiles.read(file), file.toString());
+    }
+
+    /** Parses YAML text; {@code fileName} appears in messages and names the scenario when it has no name. */
+    public static Scenario parse(String yaml, String fileName) {
+        Problems problems = new Problems(fileName);
+        YamlNode root = YamlTreeReader.read(yaml, problems);
+        problems.throwIfAny();
+        Fields f = Fields.root(root, problems);
+
+        String name = f.string("name");
+        String description = f.string("description");
+        DatasetSpec dataset = dataset(f.section("dataset"));
+        Fields sourceFields = f.section("source");
+        SourceEngine source = sourceFields.choice("engine", SourceEngine.class);
+        sourceFields.rejectUnknownKeys();
+        BackendSpec backend = backend(f.section("backend"));
+        List<PlatformProfile> profiles = f.has("profiles")
+                ? f.list("profiles", (n, p) -> profile(Fields.of(n, p, problems)))
+                : List.of(PlatformProfile.unconstrained(DEFAULT_PROFILE));
+        Matrix matrix = matrix(f.section("matrix"));
+        Integer trials = f.integer("trials");
+        Integer warmup = f.integer("warmup_trials");
+        VerifyMode verify = f.choice("verify", VerifyMode.class);
+        List<EngineKind> engines = f.list("engines", (n, p) -> f.asChoice(n, p, EngineKind.class));
+        if (engines == null && !f.has("engines")) {
+            engines = List.of(EngineKind.MIGBENCH);
+        }
+        Fields baselineFields = f.section("baseline");
+        EngineSettings baseline = null;
+        if (matrix != null && engines != null) {
+            baseline = Values.engineSettings(baselineFields, matrix.points(engines).get(0));
+        }
+        baselineFields.rejectUnknownKeys();
+        Tune tune = tune(f.section("tune"));
+        f.rejectUnknownKeys();
+
+        List<EngineKind> finalEngines = engines;
+        EngineSettings finalBaseline = baseline;
+        Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,
+                profiles, matrix, or(trials, DEFAULT_TRIALS), or(warmup, DEFAULT_WARMUP_TRIALS), verify, finalEngines,
+                finalBaseline, tune));
+        problems.throwIfAny();
+        return scenario;
+    }
+
+    private static DatasetSpec dataset(Fields f) {
+        String name = f.string("name");
+        Double scale = f.number("scale");
+        Long seed = f.longValue("seed");
+        f.rejectUnknownKeys();
+        return f.build(() -> new DatasetSpec(name, or(scale, 1.0), or(seed, DatasetSpec.DEFAULT_SEED)));
+    }
+
+    private static BackendSpec backend(Fields f) {
+        BackendType type = f.choice("type", BackendType.class);
+        String version = f.parsed("postgres_version", v -> v);
+        var images = f.stringMap("images");
+        String platform = f.string("platform");
+        Endpoint source = f.has("source") ? endpoint(f.section("source")) : null;
+        Endpoint target = f.has("target") ? endpoint(f.section("target")) : null;
+        f.rejectUnknownKeys();
+        return f.build(() -> new BackendSpec(or(type, BackendType.EMBEDDED), version, images, platform, source, target));
+    }
+
+    private static Endpoint endpoint(Fields f) {
+        String url = f.string("url");
+        String user = f.string("user");
+        String passwordEnv = f.string("password_env");
+        if (f.has("password")) {
+            f.problem("password", "passwords are never written in scenario files; set an environment variable and name it in password_env");
+        }
+        f.rejectUnknownKeys();
+        return f.build(() -> new Endpoint(url, user, passwordEnv));
+    }
+
+    private static PlatformProfile profile(Fields f) {
+        String name = f.parsed("name", v -> v);
+        String description = f.string("description");
+        InstanceProfile source = instance(f.section("source"));
+        InstanceProfile target = instance(f.section("target"));
+        f.rejectUnknownKeys();
+        return f.build(() -> new PlatformProfile(name, description, source, target));
+    }
+
+    private static InstanceProfile instance(Fields f) {
+        Double cpus = f.number("cpus");
+        String cpuset = f.parsed("cpuset", v -> v);
+        Long memory = f.parsed("memory", Sizes::size);
+        Long read = f.parsed("read_bytes_per_second", Sizes::rate);
+        Long write = f.parsed("write_bytes_per_second", Sizes::rate);
+        var settings = f.stringMap("settings");
+        f.rejectUnknownKeys();
+        return f.build(() -> new InstanceProfile(cpus, cpuset, memory, read, write, settings));
+    }
+
+    private static Matrix matrix(Fields f) {
+        EngineSettings d = EngineSettings.defaults(EngineKind.MIGBENCH, 1);
+        List<Integer> tasks = f.list(Knob.TASKS.yamlName(), f::asInt);
+        List<CountOrAuto> partitions = counts(f, Knob.PARTITIONS, d.partitions());
+        List<CountOrAuto> pool = counts(f, Knob.POOL_SIZE, d.poolSize());
+        List<CopyFormat> formats = or(f.list(Knob.COPY_FORMAT.yamlName(), (n, p) -> f.asChoice(n, p, CopyFormat.class)),
+                List.of(d.copyFormat()));
+        List<SplitMode> split = or(f.list(Knob.SPLIT.yamlName(), (n, p) -> f.asChoice(n, p, SplitMode.class)),
+                List.of(d.split()));
+        List<Boolean> unlogged = or(f.list(Knob.UNLOGGED.yamlName(), f::asBoolean), List.of(d.unlogged()));
+        List<CountOrAuto> indexTasks = counts(f, Knob.INDEX_TASKS, d.indexTasks());
+        f.rejectUnknownKeys();
+        return f.build(() -> new Matrix(tasks, partitions, pool, formats, split, unlogged, indexTasks));
+    }
+
+    private static List<CountOrAuto> counts(Fields f, Knob knob, CountOrAuto fallback) {
+        return or(f.list(knob.yamlName(), (n, p) -> Values.count(f, n, p)), List.of(fallback));
+    }
+
+    private static Tune tune(Fields f) {
+        CountOrAuto maxTasks = Values.count(f, "max_tasks");
+        var budget = f.parsed("budget", Durations::parse);
+        f.rejectUnknownKeys();
+        return f.build(() -> new Tune(maxTasks, budget));
+    }
+
+    private static String stem(String fileName) {
+        String base = java.nio.file.Path.of(fileName).getFileName().toString();
+        return base.replaceFirst("\\.ya?ml$", "");
+    }
+}

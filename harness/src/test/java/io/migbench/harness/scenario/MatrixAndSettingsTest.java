@@ -1,0 +1,97 @@
+package io.migbench.harness.scenario;
+
+import io.migbench.harness.scenario.config.ConfigFileException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MatrixAndSettingsTest {
+
+    @Test
+    void matrixPointsAreTheCrossProductWithBaselineEnginesCollapsed() {
+        Scenario s = ScenarioLoader.parse("""
+                dataset: {name: types}
+                matrix:
+                  tasks: [2, 4]
+                  partitions: [auto, 16]
+                  copy_format: [binary, text]
+                engines: [migbench, pg_dump-restore]
+                """, "m.yaml");
+        List<EngineSettings> points = s.matrixPoints();
+        assertThat(points).as("2x2x2 for migbench, 2 for pg_dump-restore which ignores partitions and format").hasSize(10);
+        assertThat(points).extracting(EngineSettings::label).startsWith("migbench t2", "migbench t4", "migbench t2 p=16")
+                .contains("migbench t4 p=16 text", "pg_dump-restore t2", "pg_dump-restore t4")
+                .doesNotHaveDuplicates();
+        assertThat(s.name()).as("name defaults to the file's stem").isEqualTo("m");
+    }
+
+    @Test
+    void labelsReadBackToTheSameSettings() {
+        EngineSettings s = EngineSettings.defaults(EngineKind.MIGBENCH, 16).withPartitions(CountOrAuto.of(36))
+                .withPoolSize(CountOrAuto.of(8)).withCopyFormat(CopyFormat.TEXT).withSplit(SplitMode.CTID)
+                .withUnlogged(true).withIndexTasks(CountOrAuto.of(2));
+        assertThat(s.label()).isEqualTo("migbench t16 p=36 pool=8 text split=ctid unlogged idx=2");
+        assertThat(EngineSettings.fromLabel(s.label())).isEqualTo(s);
+        assertThat(EngineSettings.fromLabel("psql-pipe t4")).isEqualTo(EngineSettings.defaults(EngineKind.PSQL_PIPE, 4));
+        assertThat(s.asColumns()).containsEntry("tasks", "16").containsEntry("partitions", "36")
+                .containsEntry("unlogged", "true").containsEntry("engine", "migbench");
+        assertThatThrownBy(() -> EngineSettings.defaults(EngineKind.MIGBENCH, 0))
+                .hasMessage("tasks: must be ≥ 1, got 0");
+    }
+
+    @Test
+    void sizesAndDurationsParseTheDocumentedForms() {
+        assertThat(Sizes.size("512MiB")).isEqualTo(512L << 20);
+        assertThat(Sizes.size("1.5GiB")).isEqualTo(3L << 29);
+        assertThat(Sizes.size("2GB")).isEqualTo(2_000_000_000L);
+        assertThat(Sizes.size("4096")).isEqualTo(4096L);
+        assertThat(Sizes.size("unlimited")).isNull();
+        assertThat(Sizes.rate("50MB/s")).isEqualTo(50_000_000L);
+        assertThat(Sizes.rate("50MB")).as("/s is optional for a rate").isEqualTo(50_000_000L);
+        assertThatThrownBy(() -> Sizes.size("50MB/s")).hasMessageContaining("is a rate");
+        assertThatThrownBy(() -> Sizes.size("lots")).hasMessageContaining("not a size");
+        assertThat(Sizes.format(2L << 30)).isEqualTo("2GiB");
+        assertThat(Sizes.formatRate(100_000_000L)).isEqualTo("100MB/s");
+        assertThat(Sizes.format(1234L)).isEqualTo("1234");
+        assertThat(Sizes.rate(Sizes.formatRate(100_000_000L))).isEqualTo(100_000_000L);
+        assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.format(Duration.ofSeconds(5430))).isEqualTo("1h30m30s");
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void settingsProfileRoundTripsAndResolvesPlatforms() {
+        SettingsProfile profile = new SettingsProfile("stackoverflow", "2025-01-31T10:00:00Z", Map.of(
+                "constrained", new SettingsProfile.PlatformSettings(
+                        EngineSettings.defaults(EngineKind.MIGBENCH, 8).withPoolSize(CountOrAuto.of(8)),
+                        Map.of("synchronous_commit", "off", "max_wal_size", "4GB"),
+                        new SettingsProfile.Evidence(250_000, 240_000, 260_000, 3, "runner-up t4 not distinguishable"))));
+        String yaml = SettingsProfiles.toYaml(profile);
+        assertThat(yaml).contains("settings_profile: 1", "tasks: 8", "synchronous_commit:");
+        SettingsProfile back = SettingsProfiles.parse(yaml, "tuned.yaml");
+        assertThat(back).isEqualTo(profile);
+        assertThat(back.resolve("anything").settings().tasks()).as("single platform applies anywhere").isEqualTo(8);
+        assertThat(back.forPlatform("other")).isEmpty();
+    }
+
+    @Test
+    void settingsProfileErrorsNameLineAndField() {
+        assertThatThrownBy(() -> SettingsProfiles.parse("""
+                settings_profile: 1
+                platforms:
+                  native:
+                    engine_settings: {engine: migbench, tasks: 0}
+                    target_setings: {fsync: off}
+                """, "tuned.yaml"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("tuned.yaml:4: platforms.native.engine_settings.tasks: must be ≥ 1, got 0")
+                .hasMessageContaining("tuned.yaml:5: platforms.native.target_setings: unknown key (did you mean \"target_settings\"?)");
+        assertThatThrownBy(() -> SettingsProfiles.parse("name: quick\n", "scenarios/quick.yaml"))
+                .hasMessageContaining("settings_profile: is required");
+    }
+}

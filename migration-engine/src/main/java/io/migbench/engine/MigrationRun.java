@@ -167,7 +167,7 @@ final class MigrationRun {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 for (TableName t : plan.tablesToRestart()) {
-                    LOG.info("resume: {} was split by ctid ranges and is unfinished; copying it again whole", t);
+                    LOG.info("resume: {} was split by ctid ranges and is unfinished: truncated, all its ranges are copied again", t);
                     st.execute("TRUNCATE " + t.quoted());
                     state.resetTable(c, t);
                 }

@@ -15,16 +15,26 @@ public final class EngineMain {
 
     /** Runs the command and returns its exit code (0 ok, 1 failed, 2 usage/configuration). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: exit-code mapping and one-line error reports. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MigrateCommand());
-        cli.setExitCodeExceptionMapper(t -> t instanceof IllegalArgumentException ? 2 : 1);
+        cli.setExitCodeExceptionMapper(EngineMain::exitCode);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (parsed.hasMatchedOption("--debug")) {
                 ex.printStackTrace(cmd.getErr());
             } else {
                 cmd.getErr().println("migrate: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             }
-            return ex instanceof IllegalArgumentException ? 2 : 1;
+            return exitCode(ex);
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** 2 for bad usage (unparsable options, invalid configuration), 1 for anything that went wrong while running. */
+    static int exitCode(Throwable t) {
+        return t instanceof IllegalArgumentException || t instanceof CommandLine.ParameterException ? 2 : 1;
     }
 }

@@ -96,6 +96,21 @@ class MigratorTargetModesTest {
     }
 
     @Test
+    void refusesPartitionedTablesInsteadOfSkippingTheirRows() {
+        String partitioned = TestPostgres.newDatabase("src_partitioned");
+        exec(partitioned, "CREATE TABLE m (id int, at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "CREATE TABLE plain (id int)");
+        String target = TestPostgres.newDatabase("tgt_partitioned");
+        assertThatThrownBy(() -> Migrator.migrate(Databases.options(partitioned, target).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public.m").hasMessageContaining("public.m_2024");
+        MigrationResult withoutThem = Migrator.migrate(Databases.options(partitioned, target)
+                .excludeTables(List.of("m*")).build());
+        assertThat(withoutThem.status()).as("excluded: %s", withoutThem.errorMessage()).isEqualTo(MigrationStatus.SUCCEEDED);
+        assertThat(withoutThem.tables()).extracting(TableResult::table).containsExactly("plain");
+    }
+
+    @Test
     void resumeWithoutStateIsAUsageError() {
         String target = TestPostgres.newDatabase("tgt_nostate");
         assertThatThrownBy(() -> Migrator.migrate(Databases.options(source, target).resume(true).build()))

@@ -40,7 +40,7 @@ public final class PgPartitionSource implements PartitionSource {
     public long copy(TablePlan table, Partition partition, OutputStream sink, CopyCounter counter)
             throws SQLException, IOException {
         String sql = "COPY (SELECT " + String.join(", ", table.table().quotedCopiedColumns()) + " FROM "
-                + table.table().name().quoted() + RangeSql.whereClause(table.table(), partition) + ") TO STDOUT"
+                + table.table().name().onlyQuoted() + RangeSql.whereClause(table.table(), partition) + ") TO STDOUT"
                 + (table.format() == CopyFormat.BINARY ? " (FORMAT binary)" : "");
         try (Connection c = pool.getConnection()) {
             boolean committed = false;
@@ -85,7 +85,7 @@ public final class PgPartitionSource implements PartitionSource {
 
     @Override
     public RowDigest digest(TablePlan table, Partition partition) throws SQLException {
-        String sql = RowDigestSql.countAndChecksum(table.table().quotedAllColumns(), table.table().name().quoted(),
+        String sql = RowDigestSql.countAndChecksum(table.table().quotedAllColumns(), table.table().name().onlyQuoted(),
                 RangeSql.predicate(table.table(), partition));
         try (Connection c = pool.getConnection()) {
             beginSnapshot(c);

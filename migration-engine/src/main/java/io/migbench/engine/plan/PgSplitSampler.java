@@ -37,7 +37,7 @@ public final class PgSplitSampler implements SplitSampler {
     private List<List<String>> sample(TableDef table, int pieces, double percent) throws SQLException {
         String keys = Sql.identList(table.splitKey());
         String texts = String.join(", ", table.splitKey().stream().map(k -> Sql.ident(k) + "::text").toList());
-        String from = table.name().quoted()
+        String from = table.name().onlyQuoted()
                 + (percent < 100 ? " TABLESAMPLE SYSTEM (" + String.format(java.util.Locale.ROOT, "%.4f", percent) + ")" : "");
         // a row starts a new bucket when floor((rn-1)*P/cnt) changes: those rows are the P-1 inner quantiles
         String sql = "SELECT " + texts + " FROM (SELECT " + keys + ", row_number() OVER (ORDER BY " + keys + ") AS rn,"

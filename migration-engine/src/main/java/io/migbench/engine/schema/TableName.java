@@ -6,6 +6,11 @@ public record TableName(String schema, String name) implements Comparable<TableN
         return Sql.ident(schema) + "." + Sql.ident(name);
     }
 
+    /** {@code ONLY "schema"."name"}: the table's own rows, without those of inheritance children (migrated on their own). */
+    public String onlyQuoted() {
+        return "ONLY " + quoted();
+    }
+
     /** The text form accepted by regclass and pg_get_serial_sequence. */
     public String regclassLiteral() {
         return Sql.literal(quoted());

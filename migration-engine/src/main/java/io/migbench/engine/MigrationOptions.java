@@ -1,0 +1,163 @@
+package io.migbench.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to migrate and how. Built only through {@link Builder#build()}, which checks every option in one place
+ * and rejects contradictions with an {@link IllegalArgumentException} naming the option.
+ */
+public final class MigrationOptions {
+    public static final int MAX_TASKS = 512;
+    public static final long DEFAULT_PARTITION_THRESHOLD_ROWS = 200_000;
+
+    private final ConnectionSpec source;
+    private final ConnectionSpec target;
+    private final List<String> schemas;
+    private final List<String> includeTables;
+    private final List<String> excludeTables;
+    private final int tasks;
+    private final int partitions;
+    private final long partitionThresholdRows;
+    private final CopyFormat copyFormat;
+    private final VerifyMode verify;
+    private final TargetMode mode;
+    private final boolean resume;
+    private final int indexTasks;
+    private final boolean unloggedLoad;
+    private final SplitStrategy split;
+
+    private MigrationOptions(Builder b) {
+        this.source = b.source;
+        this.target = b.target;
+        this.schemas = List.copyOf(b.schemas);
+        this.includeTables = List.copyOf(b.includeTables);
+        this.excludeTables = List.copyOf(b.excludeTables);
+        this.tasks = b.tasks;
+        this.partitions = b.partitions == null ? b.tasks : b.partitions;
+        this.partitionThresholdRows = b.partitionThresholdRows;
+        this.copyFormat = b.copyFormat;
+        this.verify = b.verify;
+        this.mode = b.mode;
+        this.resume = b.resume;
+        this.indexTasks = b.indexTasks == null ? Math.max(1, Math.min(b.tasks, 4)) : b.indexTasks;
+        this.unloggedLoad = b.unloggedLoad;
+        this.split = b.split;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ConnectionSpec source() { return source; }
+    public ConnectionSpec target() { return target; }
+    /** Source schemas to migrate; each keeps its name in the target. */
+    public List<String> schemas() { return schemas; }
+    /** Glob patterns ({@code *}, {@code ?}) on table names or {@code schema.table}; empty = all tables. */
+    public List<String> includeTables() { return includeTables; }
+    public List<String> excludeTables() { return excludeTables; }
+    /** Concurrent copy tasks, each with one source and one target connection. */
+    public int tasks() { return tasks; }
+    /** Ranges each table above {@link #partitionThresholdRows()} is split into. */
+    public int partitions() { return partitions; }
+    public long partitionThresholdRows() { return partitionThresholdRows; }
+    public CopyFormat copyFormat() { return copyFormat; }
+    public VerifyMode verify() { return verify; }
+    public TargetMode mode() { return mode; }
+    public boolean resume() { return resume; }
+    /** Index, key and constraint builds run at once. */
+    public int indexTasks() { return indexTasks; }
+    /** Create target tables UNLOGGED and switch them to LOGGED after the load (note: SET LOGGED rewrites the table). */
+    public boolean unloggedLoad() { return unloggedLoad; }
+    public SplitStrategy split() { return split; }
+
+    /** Passwords that must never appear in output. */
+    List<String> secrets() {
+        return java.util.stream.Stream.of(source.password(), target.password())
+                .filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationOptions[source=" + source + ", target=" + target + ", schemas=" + schemas
+                + ", include=" + includeTables + ", exclude=" + excludeTables + ", tasks=" + tasks
+                + ", partitions=" + partitions + ", threshold=" + partitionThresholdRows + ", format=" + copyFormat
+                + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
+                + ", unlogged=" + unloggedLoad + ", split=" + split + "]";
+    }
+
+    public static final class Builder {
+        private ConnectionSpec source;
+        private ConnectionSpec target;
+        private List<String> schemas = List.of("public");
+        private List<String> includeTables = List.of();
+        private List<String> excludeTables = List.of();
+        private int tasks = 4;
+        private Integer partitions;
+        private long partitionThresholdRows = DEFAULT_PARTITION_THRESHOLD_ROWS;
+        private CopyFormat copyFormat = CopyFormat.BINARY;
+        private VerifyMode verify = VerifyMode.COUNT;
+        private TargetMode mode = TargetMode.CREATE;
+        private boolean resume;
+        private Integer indexTasks;
+        private boolean unloggedLoad;
+        private SplitStrategy split = SplitStrategy.AUTO;
+
+        private Builder() {}
+
+        public Builder source(ConnectionSpec v) { this.source = v; return this; }
+        public Builder target(ConnectionSpec v) { this.target = v; return this; }
+        public Builder schemas(List<String> v) { this.schemas = v; return this; }
+        public Builder includeTables(List<String> v) { this.includeTables = v; return this; }
+        public Builder excludeTables(List<String> v) { this.excludeTables = v; return this; }
+        public Builder tasks(int v) { this.tasks = v; return this; }
+        public Builder partitions(int v) { this.partitions = v; return this; }
+        public Builder partitionThresholdRows(long v) { this.partitionThresholdRows = v; return this; }
+        public Builder copyFormat(CopyFormat v) { this.copyFormat = v; return this; }
+        public Builder verify(VerifyMode v) { this.verify = v; return this; }
+        public Builder mode(TargetMode v) { this.mode = v; return this; }
+        public Builder resume(boolean v) { this.resume = v; return this; }
+        public Builder indexTasks(int v) { this.indexTasks = v; return this; }
+        public Builder unloggedLoad(boolean v) { this.unloggedLoad = v; return this; }
+        public Builder split(SplitStrategy v) { this.split = v; return this; }
+
+        /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
+        public MigrationOptions build() {
+            require(source != null, "source", "is required");
+            require(target != null, "target", "is required");
+            require(!source.jdbcUrl().isBlank(), "source", "JDBC URL is empty");
+            require(!target.jdbcUrl().isBlank(), "target", "JDBC URL is empty");
+            require(source.jdbcUrl().startsWith("jdbc:postgresql:"), "source",
+                    "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(source.jdbcUrl()));
+            require(target.jdbcUrl().startsWith("jdbc:postgresql:"), "target",
+                    "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(target.jdbcUrl()));
+            require(schemas != null && !schemas.isEmpty(), "schemas", "needs at least one schema");
+            require(schemas.stream().noneMatch(s -> s == null || s.isBlank()), "schemas", "contains a blank name");
+            require(schemas.stream().noneMatch("migbench"::equals), "schemas",
+                    "'migbench' is the engine's own state schema in the target");
+            require(includeTables != null && includeTables.stream().noneMatch(s -> s == null || s.isBlank()),
+                    "includeTables", "contains a blank pattern");
+            require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
+                    "excludeTables", "contains a blank pattern");
+            require(tasks >= 1 && tasks <= MAX_TASKS, "tasks", "must be between 1 and " + MAX_TASKS + ", got " + tasks);
+            require(partitions == null || (partitions >= 1 && partitions <= 10_000), "partitions",
+                    "must be between 1 and 10000, got " + partitions);
+            require(partitionThresholdRows >= 0, "partitionThresholdRows", "must be >= 0, got " + partitionThresholdRows);
+            require(indexTasks == null || (indexTasks >= 1 && indexTasks <= MAX_TASKS), "indexTasks",
+                    "must be between 1 and " + MAX_TASKS + ", got " + indexTasks);
+            require(copyFormat != null, "copyFormat", "is required");
+            require(verify != null, "verify", "is required");
+            require(mode != null, "mode", "is required");
+            require(split != null, "split", "is required");
+            require(!(resume && mode != TargetMode.CREATE), "resume",
+                    "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
+            return new MigrationOptions(this);
+        }
+
+        private static void require(boolean ok, String option, String problem) {
+            if (!ok) {
+                throw new IllegalArgumentException("option '" + option + "' " + problem);
+            }
+        }
+    }
+}

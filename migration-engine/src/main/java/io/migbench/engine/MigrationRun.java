@@ -1,0 +1,261 @@
+package io.migbench.engine;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.migbench.engine.copy.ConnectionPools;
+import io.migbench.engine.copy.CopyScheduler;
+import io.migbench.engine.copy.PartitionCopier;
+import io.migbench.engine.copy.PartitionOutcome;
+import io.migbench.engine.copy.PgPartitionSource;
+import io.migbench.engine.plan.MigrationPlan;
+import io.migbench.engine.plan.Partition;
+import io.migbench.engine.plan.PartitionPlanner;
+import io.migbench.engine.plan.PgSplitSampler;
+import io.migbench.engine.plan.TablePlan;
+import io.migbench.engine.progress.ProgressTracker;
+import io.migbench.engine.schema.FinalizeScheduler;
+import io.migbench.engine.schema.PgSchemaReader;
+import io.migbench.engine.schema.SourceSchema;
+import io.migbench.engine.schema.TableDef;
+import io.migbench.engine.schema.TableFilter;
+import io.migbench.engine.schema.TableName;
+import io.migbench.engine.schema.TargetSchemaWriter;
+import io.migbench.engine.state.ResumePlan;
+import io.migbench.engine.state.StateStore;
+import io.migbench.engine.verify.TableCheck;
+import io.migbench.engine.verify.VerificationReport;
+import io.migbench.engine.verify.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One migration, phase by phase: schema, plan, copy (with keys built alongside), finalize, verify. */
+final class MigrationRun {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    private final MigrationOptions options;
+    private final ProgressListener listener;
+    private final StateStore state = new StateStore();
+    private final long startNanos = System.nanoTime();
+    private final double[] phaseSeconds = new double[4];
+    private String sourceVersion;
+    private String targetVersion;
+
+    MigrationRun(MigrationOptions options, ProgressListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    MigrationResult run() {
+        try (ProgressTracker progress = new ProgressTracker(listener)) {
+            try {
+                return migrate(progress);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(redact(e.getMessage()), e);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                String message = redact(e.getMessage() == null ? e.toString() : e.getMessage());
+                LOG.error("migration failed: {}", message);
+                progress.phase(Phase.DONE, "failed: " + message);
+                return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
+                        message, e, sourceVersion, targetVersion);
+            }
+        }
+    }
+
+    private MigrationResult migrate(ProgressTracker progress) throws Exception {
+        long phaseStart = System.nanoTime();
+        try (Connection coordinator = ConnectionPools.open(options.source())) {
+            // one REPEATABLE READ transaction held open for the whole run: its exported snapshot is what every task reads
+            execute(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            String snapshot = queryString(coordinator, "SELECT pg_export_snapshot()");
+            SourceSchema schema = new PgSchemaReader(coordinator)
+                    .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
+            sourceVersion = schema.serverVersion();
+            if (schema.tables().isEmpty()) {
+                throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
+                        + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
+            }
+            try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
+                         options.tasks() + options.indexTasks(), "SET synchronous_commit = off");
+                 PgPartitionSource source = new PgPartitionSource(
+                         ConnectionPools.pool(options.source(), "migbench-source", options.tasks(), null), snapshot)) {
+                targetVersion = "PostgreSQL " + serverVersion(target);
+                progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
+                ResumePlan prepared = options.resume() ? resumePlan(target, schema)
+                        : freshPlan(target, schema, new PgSplitSampler(coordinator));
+                MigrationPlan plan = prepared.plan();
+                phaseSeconds[0] = seconds(phaseStart);
+                logPlan(plan);
+                return copyFinalizeVerify(progress, target, source, prepared);
+            } finally {
+                execute(coordinator, "ROLLBACK");
+            }
+        }
+    }
+
+    private MigrationResult copyFinalizeVerify(ProgressTracker progress, HikariDataSource target,
+                                               PgPartitionSource source, ResumePlan prepared) throws Exception {
+        MigrationPlan plan = prepared.plan();
+        Map<Partition, PartitionOutcome> outcomes = new ConcurrentHashMap<>(prepared.done());
+        progress.plan(plan.partitionCount(), prepared.done().size(), plan.estimatedRows(),
+                prepared.done().values().stream().mapToLong(PartitionOutcome::sourceRows).sum());
+        progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
+        long phaseStart = System.nanoTime();
+        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad())) {
+            new CopyScheduler(new PartitionCopier(target, source, state), options.tasks()).run(plan,
+                    prepared.donePartitions(), options.resume(), progress,
+                    o -> {
+                        outcomes.put(o.partition(), o);
+                        progress.partitionDone();
+                    },
+                    t -> finalizer.tableCopied(t.table()));
+            phaseSeconds[1] = seconds(phaseStart);
+            progress.phase(Phase.INDEX, "building keys and indexes");
+            phaseStart = System.nanoTime();
+            finalizer.finish(plan.tables().stream().map(TablePlan::table).toList());
+            phaseSeconds[2] = seconds(phaseStart);
+        }
+        VerificationReport report = null;
+        if (options.verify() != VerifyMode.NONE) {
+            progress.phase(Phase.VERIFY, "verifying (" + options.verify().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            phaseStart = System.nanoTime();
+            report = new Verifier(target, source, options.tasks()).verify(plan, outcomes, options.verify());
+            phaseSeconds[3] = seconds(phaseStart);
+        }
+        MigrationResult result = result(plan, outcomes, report);
+        progress.phase(Phase.DONE, result.status().name());
+        return result;
+    }
+
+    private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, PgSplitSampler sampler) throws Exception {
+        MigrationPlan plan = new PartitionPlanner(options, sampler).plan(schema.tables());
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // tables and the plan's state rows appear together or not at all
+                new TargetSchemaWriter(options.mode(), options.unloggedLoad()).prepare(c, schema);
+                state.replacePlan(c, UUID.randomUUID().toString(), plan);
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return new ResumePlan(plan, Map.of(), List.of());
+    }
+
+    private ResumePlan resumePlan(HikariDataSource target, SourceSchema schema) throws SQLException {
+        try (Connection c = target.getConnection()) {
+            var recorded = state.load(c);
+            if (recorded.isEmpty()) {
+                throw new IllegalArgumentException("option 'resume': the target holds no migration state ("
+                        + "schema " + StateStore.SCHEMA + "); run without resume");
+            }
+            ResumePlan plan = ResumePlan.from(recorded, schema.tables());
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (TableName t : plan.tablesToRestart()) {
+                    LOG.info("resume: {} was split by ctid ranges and is unfinished: truncated, all its ranges are copied again", t);
+                    st.execute("TRUNCATE " + t.quoted());
+                    state.resetTable(c, t);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            LOG.info("resume: {} of {} partitions already done", plan.done().size(), plan.plan().partitionCount());
+            return plan;
+        }
+    }
+
+    private MigrationResult result(MigrationPlan plan, Map<Partition, PartitionOutcome> outcomes,
+                                   VerificationReport report) {
+        List<TableResult> tables = new ArrayList<>();
+        long totalRows = 0;
+        long totalBytes = 0;
+        for (TablePlan t : plan.tables()) {
+            long rows = 0;
+            long bytes = 0;
+            long copiedRows = 0;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (Partition p : t.partitions()) {
+                PartitionOutcome o = outcomes.get(p);
+                rows += o.sourceRows();
+                bytes += o.bytes();
+                copiedRows += o.targetRows();
+                if (o.copiedNow()) {
+                    first = Math.min(first, o.startNanos());
+                    last = Math.max(last, o.endNanos());
+                }
+            }
+            double seconds = first == Long.MAX_VALUE ? 0 : (last - first) / 1e9;
+            TableCheck check = report == null ? null : report.tables().get(t.table().name());
+            tables.add(new TableResult(t.table().name().schema(), t.table().name().name(), rows, bytes,
+                    t.partitions().size(), seconds, seconds > 0 ? rows / seconds : 0, rows,
+                    check == null ? copiedRows : check.targetRows(),
+                    check == null ? rows == copiedRows : check.countMatch(),
+                    check == null ? null : check.checksumMatch()));
+            totalRows += rows;
+            totalBytes += bytes;
+        }
+        var mismatches = report == null ? List.<VerificationMismatch>of() : report.mismatches();
+        MigrationStatus status = mismatches.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.VERIFICATION_FAILED;
+        String error = mismatches.isEmpty() ? null : redact("verification failed: " + mismatches.size()
+                + " difference(s); first: " + mismatches.get(0));
+        return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, error, null,
+                sourceVersion, targetVersion);
+    }
+
+    private void logPlan(MigrationPlan plan) {
+        Map<String, Integer> kinds = new HashMap<>();
+        plan.tables().forEach(t -> kinds.merge(t.kind().name(), 1, Integer::sum));
+        LOG.info("plan: {} tables, {} partitions, tables by split kind {}", plan.tables().size(),
+                plan.partitionCount(), kinds);
+    }
+
+    private PhaseTimings timings() {
+        return new PhaseTimings(phaseSeconds[0], phaseSeconds[1], phaseSeconds[2], phaseSeconds[3],
+                seconds(startNanos));
+    }
+
+    private String redact(String message) {
+        return Redaction.redact(Redaction.redactUrl(message), options.secrets());
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static String serverVersion(HikariDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return queryString(c, "SELECT current_setting('server_version')");
+        }
+    }
+
+    private static String queryString(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.migbench.engine;
+
+public enum MigrationStatus {
+    SUCCEEDED,
+    FAILED,
+    VERIFICATION_FAILED
+}

@@ -1,0 +1,136 @@
+package io.migbench.engine.cli;
+
+import io.migbench.engine.ConnectionSpec;
+import io.migbench.engine.CopyFormat;
+import io.migbench.engine.MigrationOptions;
+import io.migbench.engine.MigrationResult;
+import io.migbench.engine.Migrator;
+import io.migbench.engine.ProgressListener;
+import io.migbench.engine.SplitStrategy;
+import io.migbench.engine.TargetMode;
+import io.migbench.engine.VerifyMode;
+import io.migbench.engine.progress.ProgressBarDisplay;
+import io.migbench.engine.progress.ProgressLogLines;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code migrate}: copies PostgreSQL schemas into PostgreSQL. Exit 0 on success, 1 when the migration or its
+ * verification failed, 2 on bad usage or configuration. Passwords come from environment variables or the URL
+ * and are never printed.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Migrate PostgreSQL tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.")
+public final class MigrateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "<jdbc-url>", description = "Source JDBC URL.")
+    String source;
+    @Option(names = "--target", required = true, paramLabel = "<jdbc-url>", description = "Target JDBC URL.")
+    String target;
+    @Option(names = "--source-user", description = "Source user (else from the URL).")
+    String sourceUser;
+    @Option(names = "--target-user", description = "Target user (else from the URL).")
+    String targetUser;
+    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Environment variable holding the source password.")
+    String sourcePasswordEnv;
+    @Option(names = "--target-password-env", paramLabel = "VAR", description = "Environment variable holding the target password.")
+    String targetPasswordEnv;
+    @Option(names = "--schema", split = ",", defaultValue = "public", description = "Schemas to migrate (default: ${DEFAULT-VALUE}).")
+    List<String> schemas;
+    @Option(names = "--tables", split = ",", paramLabel = "GLOB", description = "Only these tables (globs on table or schema.table).")
+    List<String> tables = List.of();
+    @Option(names = "--exclude", split = ",", paramLabel = "GLOB", description = "Skip these tables (globs).")
+    List<String> exclude = List.of();
+    @Option(names = "--tasks", defaultValue = "4", description = "Concurrent copy tasks (default: ${DEFAULT-VALUE}).")
+    int tasks;
+    @Option(names = "--partitions", description = "Ranges per big table (default: tasks).")
+    Integer partitions;
+    @Option(names = "--partition-threshold-rows", defaultValue = "" + MigrationOptions.DEFAULT_PARTITION_THRESHOLD_ROWS,
+            description = "Tables with fewer rows are copied whole (default: ${DEFAULT-VALUE}).")
+    long partitionThresholdRows;
+    @Option(names = "--split", defaultValue = "auto", converter = EnumConverter.Split.class,
+            description = "auto | key | ctid | whole-table (default: ${DEFAULT-VALUE}).")
+    SplitStrategy split;
+    @Option(names = "--copy-format", defaultValue = "binary", converter = EnumConverter.Format.class,
+            description = "binary | text (default: ${DEFAULT-VALUE}).")
+    CopyFormat copyFormat;
+    @Option(names = "--verify", defaultValue = "count", converter = EnumConverter.Verify.class,
+            description = "none | count | checksum (default: ${DEFAULT-VALUE}).")
+    VerifyMode verify;
+    @Option(names = "--mode", defaultValue = "create", converter = EnumConverter.Mode.class,
+            description = "create | truncate | drop-recreate: what to do with existing target tables (default: ${DEFAULT-VALUE}).")
+    TargetMode mode;
+    @Option(names = "--resume", description = "Continue an interrupted migration: skip finished partitions.")
+    boolean resume;
+    @Option(names = "--index-tasks", description = "Index and key builds at once (default: min(tasks, 4)).")
+    Integer indexTasks;
+    @Option(names = "--unlogged", description = "Load into UNLOGGED tables, SET LOGGED afterwards (rewrites the table).")
+    boolean unlogged;
+    @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
+    String progress;
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        MigrationOptions.Builder builder = MigrationOptions.builder()
+                .source(new ConnectionSpec(source, sourceUser, password("--source-password-env", sourcePasswordEnv)))
+                .target(new ConnectionSpec(target, targetUser, password("--target-password-env", targetPasswordEnv)))
+                .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
+                .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
+                .mode(mode).resume(resume).unloggedLoad(unlogged);
+        if (partitions != null) {
+            builder.partitions(partitions);
+        }
+        if (indexTasks != null) {
+            builder.indexTasks(indexTasks);
+        }
+        MigrationOptions options = builder.build();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MigrationResult result;
+        try (ProgressBarDisplay bar = new ProgressBarDisplay()) {
+            result = Migrator.migrate(options, listener(bar, err));
+        }
+        SummaryPrinter.print(result, out);
+        if (!result.succeeded()) {
+            err.println("migrate: " + result.errorMessage());
+            if (debug && result.failure() != null) {
+                result.failure().printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private ProgressListener listener(ProgressBarDisplay bar, PrintWriter err) {
+        String choice = progress.toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "none" -> ProgressListener.NONE;
+            case "bar" -> bar;
+            case "log" -> new ProgressLogLines(err, 5);
+            case "auto" -> System.console() != null ? bar : new ProgressLogLines(err, 5);
+            default -> throw new IllegalArgumentException("option '--progress' must be auto, bar, log or none, got " + progress);
+        };
+    }
+
+    private static String password(String option, String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String value = System.getenv(variable);
+        if (value == null) {
+            throw new IllegalArgumentException("option '" + option + "': environment variable " + variable + " is not set");
+        }
+        return value;
+    }
+}

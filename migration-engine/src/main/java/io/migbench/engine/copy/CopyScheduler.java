@@ -1,0 +1,104 @@
+package io.migbench.engine.copy;
+
+import io.migbench.engine.MigrationException;
+import io.migbench.engine.plan.MigrationPlan;
+import io.migbench.engine.plan.Partition;
+import io.migbench.engine.plan.TablePlan;
+import io.migbench.engine.schema.TableName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs the pending partitions on {@code tasks} threads, biggest first, and tells {@code onTableCopied} as soon
+ * as all partitions of a table are in (so its keys can be built while other tables still copy). After the first
+ * failure no further partition starts; partitions already running finish (each commits atomically with its state).
+ */
+public final class CopyScheduler {
+    private final PartitionCopier copier;
+    private final int tasks;
+
+    public CopyScheduler(PartitionCopier copier, int tasks) {
+        this.copier = copier;
+        this.tasks = tasks;
+    }
+
+    /**
+     * @param done       partitions finished by an earlier run (skipped)
+     * @param clearRange whether a pending partition's range is deleted before it is copied (resume)
+     * @return outcomes of the partitions copied now
+     */
+    public List<PartitionOutcome> run(MigrationPlan plan, Set<Partition> done, boolean clearRange,
+                                      CopyCounter counter, Consumer<PartitionOutcome> onPartitionCopied,
+                                      Consumer<TablePlan> onTableCopied)
+            throws InterruptedException {
+        Map<TableName, TablePlan> tables = new HashMap<>();
+        Map<TableName, AtomicInteger> remaining = new ConcurrentHashMap<>();
+        for (TablePlan t : plan.tables()) {
+            tables.put(t.table().name(), t);
+            int pending = (int) t.partitions().stream().filter(p -> !done.contains(p)).count();
+            remaining.put(t.table().name(), new AtomicInteger(pending));
+            if (pending == 0) {
+                onTableCopied.accept(t);
+            }
+        }
+        AtomicReference<MigrationException> failure = new AtomicReference<>();
+        List<PartitionOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(tasks, r -> {
+            Thread t = new Thread(r, "migbench-copy-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Partition p : plan.partitionsBiggestFirst()) {
+                if (done.contains(p)) {
+                    continue;
+                }
+                TablePlan table = tables.get(p.table());
+                futures.add(pool.submit(() -> {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    try {
+                        PartitionOutcome outcome = copier.copy(table, p, clearRange, counter);
+                        outcomes.add(outcome);
+                        onPartitionCopied.accept(outcome);
+                    } catch (MigrationException e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                    if (remaining.get(p.table()).decrementAndGet() == 0) {
+                        onTableCopied.accept(table);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, new MigrationException("copy task failed: " + e.getCause(),
+                            null, null, 0, null, e.getCause()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return List.copyOf(outcomes);
+    }
+}

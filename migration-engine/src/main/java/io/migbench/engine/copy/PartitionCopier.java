@@ -1,0 +1,112 @@
+package io.migbench.engine.copy;
+
+import io.migbench.engine.CopyFormat;
+import io.migbench.engine.MigrationException;
+import io.migbench.engine.plan.Partition;
+import io.migbench.engine.plan.PartitionKind;
+import io.migbench.engine.plan.RangeSql;
+import io.migbench.engine.plan.TablePlan;
+import io.migbench.engine.state.StateStore;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Copies one partition into the target in one transaction: clear what the partition may already hold,
+ * {@code COPY ... FROM STDIN} fed by the source stream, mark the partition done, commit. Whole-table copies
+ * truncate first so that {@code COPY ... FREEZE} applies (rows written frozen: no later hint-bit or
+ * anti-wraparound rewrite of the table).
+ */
+public final class PartitionCopier {
+    /** Bytes buffered before a CopyData message goes to the target: large messages, bounded memory per task. */
+    private static final int WRITE_BUFFER = 256 * 1024;
+
+    private final DataSource target;
+    private final PartitionSource source;
+    private final StateStore state;
+
+    public PartitionCopier(DataSource target, PartitionSource source, StateStore state) {
+        this.target = target;
+        this.source = source;
+        this.state = state;
+    }
+
+    /**
+     * @param clearRange delete the partition's key range first (a resumed run, where an earlier attempt may
+     *                   have left rows; whole-table partitions are always truncated)
+     */
+    public PartitionOutcome copy(TablePlan table, Partition p, boolean clearRange, CopyCounter counter) {
+        long started = System.nanoTime();
+        AtomicLong rowsSoFar = new AtomicLong();
+        AtomicLong bytesSoFar = new AtomicLong();
+        CopyCounter counting = (rows, bytes) -> {
+            rowsSoFar.addAndGet(rows);
+            bytesSoFar.addAndGet(bytes);
+            counter.copied(rows, bytes);
+        };
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean whole = p.kind() == PartitionKind.WHOLE_TABLE;
+                prepare(c, table, p, whole, clearRange);
+                CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.table().name().quoted()
+                        + " (" + String.join(", ", table.table().quotedCopiedColumns()) + ") FROM STDIN"
+                        + options(table.format(), whole));
+                PGCopyOutputStream sink = new PGCopyOutputStream(in, WRITE_BUFFER);
+                long sourceRows;
+                long targetRows;
+                try {
+                    sourceRows = source.copy(table, p, sink, counting);
+                    targetRows = sink.endCopy();
+                } finally {
+                    if (sink.isActive()) {
+                        sink.cancelCopy();
+                    }
+                }
+                state.markDone(c, p, sourceRows, targetRows, bytesSoFar.get());
+                c.commit();
+                return new PartitionOutcome(p, sourceRows, targetRows, bytesSoFar.get(), started, System.nanoTime());
+            } catch (Exception e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (Exception e) {
+            counter.copied(-rowsSoFar.get(), -bytesSoFar.get());
+            throw new MigrationException("copy failed: " + e.getMessage(), table.table().name().toString(),
+                    p.describe(), rowsSoFar.get(), Duration.ofNanos(System.nanoTime() - started), e);
+        }
+    }
+
+    private static void prepare(Connection c, TablePlan table, Partition p, boolean whole, boolean clearRange)
+            throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (whole) {
+                st.execute("TRUNCATE " + table.table().name().quoted());
+            } else if (clearRange && p.kind() == PartitionKind.KEY_RANGE) {
+                st.execute("DELETE FROM " + table.table().name().quoted() + RangeSql.whereClause(table.table(), p));
+            }
+        }
+    }
+
+    private static String options(CopyFormat format, boolean freeze) {
+        if (format == CopyFormat.BINARY) {
+            return freeze ? " (FORMAT binary, FREEZE)" : " (FORMAT binary)";
+        }
+        return freeze ? " (FREEZE)" : "";
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // broken connection: the server rolls the transaction back when the session ends
+        }
+    }
+}

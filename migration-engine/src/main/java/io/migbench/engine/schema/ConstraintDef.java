@@ -1,0 +1,14 @@
+package io.migbench.engine.schema;
+
+/**
+ * A constraint built after the data.
+ *
+ * @param definition text from {@code pg_get_constraintdef}
+ * @param indexName  name of that index (may differ from the constraint's), or {@code null}
+ * @param indexDef   {@code CREATE UNIQUE INDEX} of a primary key or unique constraint that can be built
+ *                   first and attached with {@code USING INDEX} (lets several indexes of one table build
+ *                   at once), or {@code null}
+ */
+public record ConstraintDef(String name, Kind kind, String definition, String indexName, String indexDef) {
+    public enum Kind { PRIMARY_KEY, UNIQUE, EXCLUSION, FOREIGN_KEY }
+}

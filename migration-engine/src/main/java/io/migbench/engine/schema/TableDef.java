@@ -1,0 +1,46 @@
+package io.migbench.engine.schema;
+
+import java.util.List;
+
+/**
+ * A source table: columns, inline checks, the key used for range splits, and the keys, indexes and
+ * foreign keys built after the data.
+ *
+ * @param splitKey       columns of the primary key, or of a unique constraint on NOT NULL columns; empty if none
+ * @param checks         {@code CONSTRAINT name CHECK (...)} clauses created with the table
+ * @param estimatedRows  planner estimate (pg_class.reltuples, or an exact count when never analyzed)
+ * @param bytes          heap size in bytes
+ */
+public record TableDef(TableName name, List<ColumnDef> columns, List<String> splitKey, List<String> checks,
+                       List<ConstraintDef> constraints, List<IndexDef> indexes, long estimatedRows, long bytes) {
+    public TableDef {
+        columns = List.copyOf(columns);
+        splitKey = List.copyOf(splitKey);
+        checks = List.copyOf(checks);
+        constraints = List.copyOf(constraints);
+        indexes = List.copyOf(indexes);
+    }
+
+    public List<ColumnDef> copiedColumns() {
+        return columns.stream().filter(ColumnDef::copied).toList();
+    }
+
+    /** Quoted names of the columns the COPY carries, in table order. */
+    public List<String> quotedCopiedColumns() {
+        return copiedColumns().stream().map(ColumnDef::quotedName).toList();
+    }
+
+    /** Quoted names of all columns (generated ones included), for checksums. */
+    public List<String> quotedAllColumns() {
+        return columns.stream().map(ColumnDef::quotedName).toList();
+    }
+
+    public ColumnDef column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no column " + columnName + " in " + name));
+    }
+
+    public boolean binaryPortable() {
+        return copiedColumns().stream().allMatch(ColumnDef::binaryPortable);
+    }
+}

@@ -1,0 +1,39 @@
+package io.migbench.engine.schema;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Include/exclude glob lists ({@code *} any run, {@code ?} one character), matched case-sensitively against the
+ * table name and against {@code schema.table}. An empty include list includes everything.
+ */
+public final class TableFilter {
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+
+    public TableFilter(List<String> includeGlobs, List<String> excludeGlobs) {
+        this.include = includeGlobs.stream().map(TableFilter::toRegex).toList();
+        this.exclude = excludeGlobs.stream().map(TableFilter::toRegex).toList();
+    }
+
+    public boolean accepts(TableName t) {
+        return (include.isEmpty() || matchesAny(include, t)) && !matchesAny(exclude, t);
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, TableName t) {
+        String qualified = t.schema() + "." + t.name();
+        return patterns.stream().anyMatch(p -> p.matcher(t.name()).matches() || p.matcher(qualified).matches());
+    }
+
+    private static Pattern toRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,114 @@
+package io.migbench.engine.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The after-data DDL of one table. Every step checks whether its object already exists, so a resumed
+ * migration can run finalization again. Keys are built as unique indexes first (plain {@code CREATE INDEX}
+ * locks allow several at once on one table) and then attached with {@code ADD CONSTRAINT ... USING INDEX}.
+ */
+public final class TargetFinalizer {
+    /** Named index builds of a table: key indexes and plain indexes; they may run concurrently. */
+    public record IndexBuild(TableDef table, String indexName, String ddl) {
+    }
+
+    public List<IndexBuild> indexBuilds(TableDef t) {
+        List<IndexBuild> out = new ArrayList<>();
+        for (ConstraintDef c : t.constraints()) {
+            if (c.indexDef() != null) {
+                out.add(new IndexBuild(t, c.indexName(), c.indexDef()));
+            }
+        }
+        for (IndexDef i : t.indexes()) {
+            out.add(new IndexBuild(t, i.name(), i.definition()));
+        }
+        return out;
+    }
+
+    public void buildIndex(Connection c, IndexBuild build) throws SQLException {
+        if (!exists(c, "SELECT to_regclass(?) IS NOT NULL",
+                Sql.ident(build.table().name().schema()) + "." + Sql.ident(build.indexName()))) {
+            execute(c, build.ddl());
+        }
+    }
+
+    /** Primary keys, unique and exclusion constraints, after {@link #buildIndex} of the table's key indexes. */
+    public void attachKeys(Connection c, TableDef t) throws SQLException {
+        for (ConstraintDef k : t.constraints()) {
+            if (k.kind() == ConstraintDef.Kind.FOREIGN_KEY || constraintExists(c, t, k.name())) {
+                continue;
+            }
+            String body = k.indexDef() == null ? k.definition()
+                    : (k.kind() == ConstraintDef.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE")
+                      + " USING INDEX " + Sql.ident(k.indexName());
+            execute(c, "ALTER TABLE " + t.name().quoted() + " ADD CONSTRAINT " + Sql.ident(k.name()) + " " + body);
+        }
+    }
+
+    public void addForeignKeys(Connection c, TableDef t) throws SQLException {
+        for (ConstraintDef k : t.constraints()) {
+            if (k.kind() == ConstraintDef.Kind.FOREIGN_KEY && !constraintExists(c, t, k.name())) {
+                execute(c, "ALTER TABLE " + t.name().quoted() + " ADD CONSTRAINT " + Sql.ident(k.name())
+                        + " " + k.definition());
+            }
+        }
+    }
+
+    /** Moves identity and serial sequences past the copied maximum, so the next insert does not collide. */
+    public void resetSequences(Connection c, TableDef t) throws SQLException {
+        for (ColumnDef col : t.columns()) {
+            if (!col.drawsFromSequence()) {
+                continue;
+            }
+            String sequence = "coalesce(pg_get_serial_sequence(" + t.name().regclassLiteral() + ", "
+                    + Sql.literal(col.name()) + ")" + (col.sequence() == null ? "" : ", " + Sql.literal(col.sequence()))
+                    + ")::regclass";
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT setval(" + sequence + ", m) FROM (SELECT max("
+                         + col.quotedName() + ") AS m FROM " + t.name().quoted() + ") x WHERE m IS NOT NULL")) {
+                rs.next();
+            }
+        }
+    }
+
+    public void analyze(Connection c, TableDef t, boolean setLogged) throws SQLException {
+        if (setLogged) {
+            execute(c, "ALTER TABLE " + t.name().quoted() + " SET LOGGED");
+        }
+        execute(c, "ANALYZE " + t.name().quoted());
+    }
+
+    private static boolean constraintExists(Connection c, TableDef t, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = ?::regclass AND conname = ?)")) {
+            ps.setString(1, t.name().quoted());
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

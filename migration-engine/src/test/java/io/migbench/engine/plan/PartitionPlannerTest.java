@@ -1,0 +1,117 @@
+package io.migbench.engine.plan;
+
+import io.migbench.engine.ConnectionSpec;
+import io.migbench.engine.MigrationOptions;
+import io.migbench.engine.SplitStrategy;
+import io.migbench.engine.schema.PgSchemaReader;
+import io.migbench.engine.schema.SourceSchema;
+import io.migbench.engine.schema.TableDef;
+import io.migbench.engine.schema.TableFilter;
+import io.migbench.engine.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ranges cover every row exactly once and balance skewed, gappy and composite keys (real PostgreSQL). */
+class PartitionPlannerTest {
+    private static String url;
+
+    @BeforeAll
+    static void createTables() throws SQLException {
+        url = TestPostgres.newDatabase("plan");
+        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement()) {
+            // 90% of keys in a dense block, the rest spread over a huge range: min/max arithmetic would put
+            // almost everything into one range
+            st.execute("CREATE TABLE skewed (id bigint PRIMARY KEY)");
+            st.execute("INSERT INTO skewed SELECT g FROM generate_series(1, 36000) g");
+            st.execute("INSERT INTO skewed SELECT g::bigint * 1000000000 FROM generate_series(1, 4000) g");
+            st.execute("CREATE TABLE composite (region text, seq int, PRIMARY KEY (region, seq))");
+            st.execute("INSERT INTO composite SELECT CASE WHEN g % 10 = 0 THEN 'b' || g % 3 ELSE 'a' END, g"
+                    + " FROM generate_series(1, 30000) g");
+            st.execute("CREATE TABLE heap_only (v text)");
+            st.execute("INSERT INTO heap_only SELECT repeat('x', 100) FROM generate_series(1, 20000)");
+            st.execute("ANALYZE");
+        }
+    }
+
+    private static List<TablePlan> plan(SplitStrategy split, int partitions) throws SQLException {
+        MigrationOptions options = MigrationOptions.builder().source(ConnectionSpec.of(url)).target(ConnectionSpec.of(url))
+                .split(split).partitions(partitions).tasks(4).partitionThresholdRows(1000).build();
+        try (Connection c = TestPostgres.connect(url)) {
+            SourceSchema schema = new PgSchemaReader(c).read(List.of("public"), new TableFilter(List.of(), List.of()));
+            return new PartitionPlanner(options, new PgSplitSampler(c)).plan(schema.tables()).tables();
+        }
+    }
+
+    private static List<Long> countsPerPartition(TablePlan t) throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement()) {
+            for (Partition p : t.partitions()) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t.table().name().quoted()
+                        + RangeSql.whereClause(t.table(), p))) {
+                    rs.next();
+                    counts.add(rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static TablePlan table(List<TablePlan> plans, String name) {
+        return plans.stream().filter(p -> p.table().name().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void keyRangesCoverEveryRowOnceAndBalanceSkewedKeys() throws SQLException {
+        List<TablePlan> plans = plan(SplitStrategy.KEY, 4);
+        for (String name : List.of("skewed", "composite")) {
+            TablePlan t = table(plans, name);
+            TableDef def = t.table();
+            assertThat(t.kind()).as("%s split kind", name).isEqualTo(PartitionKind.KEY_RANGE);
+            assertThat(t.partitions()).as("%s partitions", name).hasSize(4);
+            assertThat(t.partitions().get(0).lower()).as("first range open below").isNull();
+            assertThat(t.partitions().get(3).upper()).as("last range open above").isNull();
+            for (int i = 1; i < 4; i++) {
+                assertThat(t.partitions().get(i).lower()).as("ranges meet without gap")
+                        .isEqualTo(t.partitions().get(i - 1).upper());
+            }
+            List<Long> counts = countsPerPartition(t);
+            assertThat(counts.stream().mapToLong(Long::longValue).sum()).as("%s: every row in exactly one range", name)
+                    .isEqualTo(def.estimatedRows());
+            assertThat(counts).as("%s: balanced despite skew (each near a quarter)", name)
+                    .allMatch(n -> n > def.estimatedRows() / 8 && n < def.estimatedRows() / 2);
+        }
+    }
+
+    @Test
+    void ctidRangesCoverEveryRowOnceAndKeylessTablesAreStillSplit() throws SQLException {
+        List<TablePlan> plans = plan(SplitStrategy.KEY, 5);
+        TablePlan t = table(plans, "heap_only");
+        assertThat(t.kind()).as("no key: ctid ranges").isEqualTo(PartitionKind.CTID_RANGE);
+        assertThat(t.rangesExistInTarget()).isFalse();
+        List<Long> counts = countsPerPartition(t);
+        assertThat(counts).hasSize(5).allMatch(n -> n > 0);
+        assertThat(counts.stream().mapToLong(Long::longValue).sum()).as("every row once").isEqualTo(20000);
+    }
+
+    @Test
+    void autoCopiesTablesWithinOneTaskShareWhole() throws SQLException {
+        List<TablePlan> plans = plan(SplitStrategy.AUTO, 4);
+        assertThat(plans).as("every table at most a quarter of the bytes? then all whole")
+                .allMatch(p -> p.kind() == PartitionKind.WHOLE_TABLE || p.partitions().size() == 4);
+        long total = plans.stream().mapToLong(p -> p.table().bytes()).sum();
+        for (TablePlan p : plans) {
+            boolean bigShare = (double) p.table().bytes() / total > 0.25;
+            assertThat(p.kind()).as("%s (share %.2f)", p.table().name(), (double) p.table().bytes() / total)
+                    .isEqualTo(bigShare ? PartitionKind.CTID_RANGE : PartitionKind.WHOLE_TABLE);
+        }
+    }
+}

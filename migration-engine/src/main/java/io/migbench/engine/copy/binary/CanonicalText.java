@@ -37,30 +37,53 @@ public final class CanonicalText {
         sb.append(stored.toPlainString());
     }
 
-    /** float8 as {@code float8out}: shortest round-trip digits (Ryu). */
+    /** float8 as {@code float8out}: the shortest digits strictly inside the value's rounding interval (Ryu). */
     public static void appendFloat8(StringBuilder sb, double v) {
         if (special(sb, v)) {
             return;
         }
-        BigDecimal exact = new BigDecimal(Math.abs(v));
-        BigDecimal shortest = null;
-        for (int digits = 1; shortest == null; digits++) {
-            shortest = roundTripping(exact, digits, c -> c.doubleValue() == Math.abs(v));
-        }
-        appendShortest(sb, v < 0 || (v == 0 && 1 / v < 0), shortest, FLOAT8_POSITIONAL_LIMIT);
+        double a = Math.abs(v);
+        BigDecimal above = a == Double.MAX_VALUE ? new BigDecimal(a).add(new BigDecimal(Math.ulp(a)))
+                : new BigDecimal(Math.nextUp(a));
+        appendShortest(sb, v < 0, shortest(new BigDecimal(a), new BigDecimal(Math.nextDown(a)), above),
+                FLOAT8_POSITIONAL_LIMIT);
     }
 
-    /** float4 as {@code float4out}: shortest digits that read back as the same float. */
+    /** float4 as {@code float4out}: as float8 but within the float's own, wider rounding interval. */
     public static void appendFloat4(StringBuilder sb, float v) {
         if (special(sb, v)) {
             return;
         }
-        BigDecimal exact = new BigDecimal(Math.abs((double) v));
-        BigDecimal shortest = null;
-        for (int digits = 1; shortest == null; digits++) {
-            shortest = roundTripping(exact, digits, c -> c.floatValue() == Math.abs(v));
+        float a = Math.abs(v);
+        double above = a == Float.MAX_VALUE ? (double) a + Math.ulp(a) : Math.nextUp(a);
+        appendShortest(sb, v < 0, shortest(new BigDecimal(a), new BigDecimal(Math.nextDown(a)),
+                new BigDecimal(above)), FLOAT4_POSITIONAL_LIMIT);
+    }
+
+    /**
+     * The decimal with the fewest digits strictly between the midpoints to the neighbouring binary values
+     * (a decimal exactly on a midpoint is not taken: Ryu as built into PostgreSQL excludes the bounds), and
+     * among those the nearest to the exact value.
+     */
+    private static BigDecimal shortest(BigDecimal exact, BigDecimal below, BigDecimal above) {
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal low = exact.add(below).divide(two);
+        BigDecimal high = exact.add(above).divide(two);
+        for (int digits = 1; ; digits++) {
+            BigDecimal nearest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            BigDecimal best = null;
+            for (BigDecimal candidate : new BigDecimal[]{nearest, nearest.add(nearest.ulp()),
+                    nearest.subtract(nearest.ulp())}) {
+                boolean inside = candidate.compareTo(low) > 0 && candidate.compareTo(high) < 0;
+                if (inside && (best == null || candidate.subtract(exact).abs()
+                        .compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
         }
-        appendShortest(sb, v < 0 || (v == 0 && 1 / v < 0), shortest, FLOAT4_POSITIONAL_LIMIT);
     }
 
     private static boolean special(StringBuilder sb, double v) {

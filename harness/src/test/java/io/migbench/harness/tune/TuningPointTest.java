@@ -1,0 +1,35 @@
+package io.migbench.harness.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TuningPointTest {
+
+    @Test
+    void labelNamesOnlyWhatIsSet() {
+        assertThat(TuningPoint.ofTasks(8).label()).isEqualTo("tasks=8");
+        assertThat(TuningPoint.ofTasks(8).withPartitions(16).label()).isEqualTo("tasks=8 partitions=16");
+        assertThat(new TuningPoint(8, 16, 12).label()).isEqualTo("tasks=8 partitions=16 pool=12");
+        assertThat(TuningPoint.ofTasks(8).withPoolSize(12).label()).isEqualTo("tasks=8 pool=12");
+    }
+
+    @Test
+    void defaultsMeanEngineDefaultPartitionsAndOneConnectionPerTask() {
+        TuningPoint p = TuningPoint.ofTasks(6);
+
+        assertThat(p.partitions()).isNull();
+        assertThat(p.effectivePoolSize()).isEqualTo(6);
+        assertThat(p.isTasksOnly()).isTrue();
+        assertThat(p.withPoolSize(9).effectivePoolSize()).isEqualTo(9);
+        assertThat(p.withPartitions(12).isTasksOnly()).isFalse();
+    }
+
+    @Test
+    void impossibleSettingsAreRejectedNamingTheField() {
+        assertThatThrownBy(() -> TuningPoint.ofTasks(0)).hasMessage("tasks: must be at least 1, got 0");
+        assertThatThrownBy(() -> new TuningPoint(4, 0, null)).hasMessage("partitions: must be at least 1, got 0");
+        assertThatThrownBy(() -> new TuningPoint(4, null, 3)).hasMessage("pool_size: must be at least tasks (4), got 3");
+    }
+}

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Benchmark and tune database migrations into PostgreSQL.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.migbench.harness.sweep.SweepCommand.class,
                 io.migbench.engine.cli.MigrateCommand.class,
                 io.migbench.harness.report.ReportCommand.class,
                 io.migbench.harness.report.CompareCommand.class,

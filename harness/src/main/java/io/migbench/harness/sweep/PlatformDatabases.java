@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * The source and target servers of one platform profile, started with the profile's limits and settings.
@@ -32,6 +33,7 @@ public final class PlatformDatabases implements AutoCloseable {
     private final boolean ownsServers;
     private final DatabaseInstance source;
     private final DatabaseInstance target;
+    private Map<String, String> targetSettings;
 
     private PlatformDatabases(PlatformProfile profile, boolean ownsServers, DatabaseInstance source, DatabaseInstance target) {
         this.profile = profile;
@@ -74,6 +76,14 @@ public final class PlatformDatabases implements AutoCloseable {
         return target;
     }
 
+    /** The target's server settings as it reports them (standard ones plus the profile's). */
+    public synchronized Map<String, String> targetSettings() {
+        if (targetSettings == null) {
+            targetSettings = target.effectiveSettings();
+        }
+        return targetSettings;
+    }
+
     public String sourceUrl() {
         return ownsServers ? source.jdbcUrl(SOURCE_DB) : source.jdbcUrl();
     }
@@ -113,6 +123,9 @@ public final class PlatformDatabases implements AutoCloseable {
         if (!target.isAlive()) {
             LOG.warn("target database of platform {} is down: restarting it", profile.name());
             target.restart();
+            synchronized (this) {
+                targetSettings = null;
+            }
         }
         return sourceRestarted;
     }

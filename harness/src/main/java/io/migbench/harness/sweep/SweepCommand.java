@@ -1,0 +1,108 @@
+package io.migbench.harness.sweep;
+
+import io.migbench.harness.cli.ExitCodes;
+import io.migbench.harness.report.ReportGenerator;
+import io.migbench.harness.results.ResultsReader;
+import io.migbench.harness.results.TrialResult;
+import io.migbench.harness.scenario.Scenario;
+import io.migbench.harness.scenario.ScenarioLoader;
+import io.migbench.harness.stats.ConfigurationStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code migbench sweep}: measure a scenario's whole matrix and write the CSVs and the report. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario's tuning sweep: every platform profile × matrix point × trial, recorded to "
+                + "results/<run-id>/trials.csv and tables.csv, then rendered to REPORT.md with charts.",
+                "Ctrl-C stops cleanly: finished trials stay in the CSVs and the databases are torn down."})
+public final class SweepCommand implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/quick.yaml")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+            description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Name of the run folder (default: <scenario>-<UTC timestamp>).")
+    String runId;
+
+    @Option(names = "--platform", paramLabel = "NAME", split = ",",
+            description = "Only these platform profiles of the scenario (default: all).")
+    Set<String> platforms = Set.of();
+
+    @Option(names = "--no-report", description = "Write the CSVs only; render the report later with 'migbench report'.")
+    boolean noReport;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        SweepPlan plan = SweepPlan.of(scenario, platforms);
+        String id = runId != null ? runId
+                : scenario.name() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_STAMP);
+        Path runDir = outDir.resolve(id);
+        out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials -> %s%n",
+                scenario.name(), plan.platforms().size(), plan.points().size(), plan.trialsPerPoint(),
+                scenario.warmupTrials(), plan.totalTrials(), runDir);
+        out.flush();
+
+        SweepSummary summary = new SweepRunner(plan, runDir, new ConsoleProgress(out)).run();
+        out.printf(Locale.ROOT, "%nresults: %s, %s%n", runDir.resolve("trials.csv"), runDir.resolve("tables.csv"));
+        if (!noReport) {
+            Path report = ReportGenerator.generate(List.of(runDir), runDir, null);
+            out.printf(Locale.ROOT, "report:  %s%n", report);
+        }
+        printBest(out, ResultsReader.read(runDir));
+        if (summary.failedTrials() > 0) {
+            out.printf(Locale.ROOT, "%d of %d trials failed (see the error column of trials.csv)%n",
+                    summary.failedTrials(), summary.trials());
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** One screen: the fastest configuration per platform with its median throughput and spread. */
+    static void printBest(PrintWriter out, List<TrialResult> results) {
+        Map<String, ConfigurationStats> best = new TreeMap<>();
+        for (ConfigurationStats s : ConfigurationStats.group(results)) {
+            if (s.n() > 0) {
+                best.merge(s.key().platformKey(), s, (a, b) -> ConfigurationStats.FASTEST_FIRST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s%n", "platform", "best setting", "median rows/s", "95% CI", "n");
+        for (ConfigurationStats s : best.values()) {
+            String ci = s.n() > 1 ? String.format(Locale.ROOT, "%,.0f – %,.0f", s.ciLow(), s.ciHigh()) : "n=1, no CI";
+            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d%n", s.key().platformKey(), s.key().settingsLabel(),
+                    s.median(), ci, s.n());
+        }
+        if (best.isEmpty()) {
+            out.println("(no successful measured trial)");
+        }
+        out.flush();
+    }
+}

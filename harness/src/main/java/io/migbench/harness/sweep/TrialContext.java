@@ -1,0 +1,67 @@
+package io.migbench.harness.sweep;
+
+import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.results.CopyEngine;
+import io.migbench.harness.results.EnvironmentFacts;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.scenario.EngineSettings;
+import io.migbench.harness.scenario.Scenario;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a trial row shares with its platform and run: identity, host facts, database versions and
+ * the limits that were requested and really enforced. One place fills those columns for every engine.
+ */
+public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases) {
+
+    /** A trials.csv row builder with every shared column filled in for {@code settings} and trial {@code n}. */
+    public TrialRecord.Builder newRecord(EngineSettings settings, int trial, boolean warmup) {
+        DatabaseInstance source = databases.source();
+        DatabaseInstance target = databases.target();
+        return TrialRecord.builder()
+                .runId(runId)
+                .timestamp(Instant.now())
+                .scenario(scenario.name())
+                .platform(databases.profile().name())
+                .backend(scenario.backend().type().yamlName())
+                .host(host)
+                .sourceEngine(scenario.source().yamlName())
+                .sourceVersion(source.version())
+                .targetEngine("postgresql")
+                .targetVersion(target.version())
+                .sourceLimits(requested(source), source.enforcedLimits().summary())
+                .targetLimits(requested(target), target.enforcedLimits().summary())
+                .targetSettings(compact(databases.targetSettings()))
+                .dataset(scenario.dataset().name())
+                .scale(scenario.dataset().scale())
+                .engine(CopyEngine.parse(settings.engine().yamlName()))
+                .settingsLabel(settings.label())
+                .baseline(settings.normalized().equals(scenario.baseline() == null ? null : scenario.baseline().normalized()))
+                .tasks(settings.tasks())
+                .partitions(settings.partitions().isAuto() ? null : settings.partitions().value())
+                .poolSize(settings.poolSize().isAuto() ? null : settings.poolSize().value())
+                .copyFormat(settings.copyFormat().yamlName())
+                .split(settings.split().yamlName())
+                .knobs(knobs(settings))
+                .trial(trial)
+                .warmup(warmup);
+    }
+
+    private static String requested(DatabaseInstance instance) {
+        return compact(instance.enforcedLimits().requestedByKey());
+    }
+
+    private static String knobs(EngineSettings settings) {
+        return "unlogged=" + settings.unlogged() + ";index_tasks=" + settings.indexTasks();
+    }
+
+    static String compact(Map<String, String> values) {
+        return new TreeMap<>(values).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+    }
+}

@@ -1,0 +1,131 @@
+package io.migbench.harness.sweep;
+
+import io.migbench.harness.dataset.Dataset;
+import io.migbench.harness.dataset.DatasetCatalog;
+import io.migbench.harness.dataset.LoadReport;
+import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.scenario.EngineSettings;
+import io.migbench.harness.scenario.PlatformProfile;
+import io.migbench.harness.scenario.Scenario;
+import io.migbench.harness.scenario.SourceEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One platform's databases, ready to measure: started with the profile's limits, the dataset loaded in the source.
+ * {@link #measure} runs one trial (reset target, migrate, verify), records it, and recovers from a failure by
+ * restarting what died, so the sweep or the tuner can go on.
+ */
+public final class PlatformSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformSession.class);
+
+    private final Scenario scenario;
+    private final PlatformDatabases databases;
+    private final TrialContext context;
+    private final RunFolder run;
+    private final SweepListener listener;
+
+    private PlatformSession(Scenario scenario, PlatformDatabases databases, RunFolder run, SweepListener listener) {
+        this.scenario = scenario;
+        this.databases = databases;
+        this.run = run;
+        this.listener = listener;
+        this.context = new TrialContext(run.runId(), scenario, run.host(), databases);
+    }
+
+    public static PlatformSession open(Scenario scenario, PlatformProfile profile, DatabaseBackend backend, RunFolder run,
+                                       SweepListener listener) {
+        if (scenario.source() != SourceEngine.POSTGRESQL) {
+            throw new IllegalArgumentException("source.engine: the sweep loads datasets into PostgreSQL sources only so far; "
+                    + "SQL Server sources can be migrated with 'migbench migrate'");
+        }
+        PlatformDatabases dbs = PlatformDatabases.start(scenario, profile, backend, run.scratch());
+        PlatformSession session = new PlatformSession(scenario, dbs, run, listener);
+        try {
+            session.ensureDataset();
+            return session;
+        } catch (RuntimeException e) {
+            dbs.close();
+            throw e;
+        }
+    }
+
+    public PlatformProfile profile() {
+        return databases.profile();
+    }
+
+    public PlatformDatabases databases() {
+        return databases;
+    }
+
+    /** Runs and records one trial; a failure is recorded as a failed trial, never thrown. */
+    public TrialOutcome measure(EngineSettings point, int trial, boolean warmup) {
+        TrialOutcome outcome = runTrial(point, trial, warmup);
+        run.writer().writeTrial(outcome.trial());
+        outcome.tables().forEach(run.writer()::writeTable);
+        if (!outcome.trial().isOk()) {
+            recover();
+        }
+        return outcome;
+    }
+
+    private TrialOutcome runTrial(EngineSettings point, int trial, boolean warmup) {
+        listener.trialStarting(databases, point, trial, warmup);
+        try {
+            databases.resetTarget();
+            if (point.engine() == EngineKind.MIGBENCH) {
+                return MigbenchTrial.run(context, point, trial, warmup, listener::trialProgress);
+            }
+            throw new IllegalStateException("engine " + point.engine().yamlName() + " is not available in this build");
+        } catch (Exception | OutOfMemoryError e) {
+            LOG.debug("trial {} of {} failed", trial, point.label(), e);
+            TrialRecord row = context.newRecord(point, trial, warmup).failed(SweepRunner.describe(e)).build();
+            return new TrialOutcome(row, List.of());
+        }
+    }
+
+    /** After a failed trial: restart whatever died, and reload the dataset if the source lost it. */
+    private void recover() {
+        try {
+            if (databases.restartDead()) {
+                ensureDataset();
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("platform " + databases.profile().name()
+                    + ": a database died and could not be restarted: " + SweepRunner.describe(e), e);
+        }
+    }
+
+    private void ensureDataset() {
+        Dataset dataset = DatasetCatalog.byName(scenario.dataset().name());
+        double scale = scenario.dataset().scale();
+        long seed = scenario.dataset().seed();
+        String platform = databases.profile().name();
+        try (Connection c = databases.connectSource()) {
+            if (dataset.isLoaded(c, scale, seed)) {
+                listener.datasetReady(platform, "dataset " + dataset.name() + " already loaded (scale " + scale + ", seed " + seed + ")");
+                return;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot inspect the source database of platform " + platform + ": " + e.getMessage(), e);
+        }
+        try {
+            LoadReport report = dataset.load(databases::connectSource, scale, seed);
+            listener.datasetReady(platform, report.summary());
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading dataset " + dataset.name() + " into the source of platform " + platform
+                    + " failed: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        databases.close();
+    }
+}

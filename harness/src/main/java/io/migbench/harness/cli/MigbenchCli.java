@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.migbench.harness.sweep.SweepCommand.class,
+                io.migbench.harness.tune.TuneCommand.class,
                 io.migbench.engine.cli.MigrateCommand.class,
                 io.migbench.harness.report.ReportCommand.class,
                 io.migbench.harness.report.CompareCommand.class,

@@ -1,6 +1,9 @@
 package io.migbench.harness.sweep;
 
+import io.migbench.harness.db.Backends;
 import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.db.external.ExternalServer;
+import io.migbench.harness.scenario.BackendSpec;
 import io.migbench.harness.db.DatabaseEngine;
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.InstanceSpec;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -62,6 +66,17 @@ public final class PlatformDatabases implements AutoCloseable {
 
     private static InstanceSpec spec(String name, DatabaseEngine engine, InstanceProfile p, Path runDir) {
         return new InstanceSpec(name, engine, p.limits(), p.settings(), runDir);
+    }
+
+    /** The backend a scenario asks for; an external one gets the scenario's server URLs. */
+    public static DatabaseBackend backend(BackendSpec spec) {
+        if (spec.type() != BackendType.EXTERNAL) {
+            return Backends.named(spec.type().yamlName(), Map.of());
+        }
+        Map<String, ExternalServer> servers = new LinkedHashMap<>();
+        servers.put("source", new ExternalServer(spec.source().url(), spec.source().user(), spec.source().passwordEnv()));
+        servers.put("target", new ExternalServer(spec.target().url(), spec.target().user(), spec.target().passwordEnv()));
+        return Backends.named("external", servers);
     }
 
     public PlatformProfile profile() {

@@ -1,19 +1,13 @@
 package io.migbench.harness.sweep;
 
 import io.migbench.engine.Redaction;
-import io.migbench.harness.db.Backends;
 import io.migbench.harness.db.DatabaseBackend;
-import io.migbench.harness.db.external.ExternalServer;
-import io.migbench.harness.scenario.BackendSpec;
-import io.migbench.harness.scenario.BackendType;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Runs a sweep: for each platform profile, start source and target with the profile's limits, load the dataset
@@ -35,7 +29,7 @@ public final class SweepRunner {
     /** Runs every trial and returns how many ran and failed. */
     public SweepSummary run() throws IOException {
         Scenario scenario = plan.scenario();
-        DatabaseBackend backend = backend(scenario.backend());
+        DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
         TrialClock clock = new TrialClock(plan.totalTrials());
         int failed = 0;
         try (RunFolder run = RunFolder.create(runDir, scenario)) {
@@ -55,16 +49,6 @@ public final class SweepRunner {
             }
         }
         return new SweepSummary(runDir, clock.done(), failed);
-    }
-
-    static DatabaseBackend backend(BackendSpec spec) {
-        if (spec.type() != BackendType.EXTERNAL) {
-            return Backends.named(spec.type().yamlName(), Map.of());
-        }
-        Map<String, ExternalServer> servers = new LinkedHashMap<>();
-        servers.put("source", new ExternalServer(spec.source().url(), spec.source().user(), spec.source().passwordEnv()));
-        servers.put("target", new ExternalServer(spec.target().url(), spec.target().user(), spec.target().passwordEnv()));
-        return Backends.named("external", servers);
     }
 
     /** One line: the message of the failure and of its first distinct cause, passwords masked. */

@@ -1,0 +1,141 @@
+package io.migbench.harness.tune;
+
+import io.migbench.harness.cli.ExitCodes;
+import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.report.ReportGenerator;
+import io.migbench.harness.scenario.CountOrAuto;
+import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.scenario.EngineSettings;
+import io.migbench.harness.scenario.Scenario;
+import io.migbench.harness.scenario.ScenarioLoader;
+import io.migbench.harness.sweep.ConsoleProgress;
+import io.migbench.harness.sweep.PlatformSession;
+import io.migbench.harness.sweep.RunFolder;
+import io.migbench.harness.sweep.SweepPlan;
+import io.migbench.harness.sweep.PlatformDatabases;
+import io.migbench.harness.sweep.TrialOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code migbench tune}: search the best task count (then partitions) per platform within a time budget. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Find the best settings per platform by measurement: powers of two of the task count, then "
+                + "the neighbours of the best, then partitions per table at the best task count; repeated trials per "
+                + "point, branches clearly below the best dropped early. Trials land in results/<run-id>/trials.csv "
+                + "(draw them with 'migbench report'); the recommendations go to a settings file."})
+public final class TuneCommand implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/stackoverflow.yaml")
+    Path scenarioFile;
+
+    @Option(names = "--platform", paramLabel = "NAME", split = ",", description = "Only these platform profiles (default: all).")
+    Set<String> platforms = Set.of();
+
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "Wall-clock budget for all platforms, e.g. 20m, 1h30m (default: the scenario's tune.budget, else 20m).")
+    String budget;
+
+    @Option(names = "--settings-out", paramLabel = "FILE",
+            description = "Where to write the recommended settings (default: <run folder>/tuned.yaml).")
+    Path settingsOut;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder that receives the run folder.")
+    Path outDir;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run folder (default: <scenario>-tune-<UTC timestamp>).")
+    String runId;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        SweepPlan plan = SweepPlan.of(scenario, platforms);
+        Duration total = budget != null ? parseBudget(budget)
+                : scenario.tune().budget() != null ? scenario.tune().budget() : Duration.ofMinutes(20);
+        Duration perPlatform = total.dividedBy(plan.platforms().size());
+        TuningOptions options = TuningOptions.builder()
+                .maxTasks(scenario.tune().maxTasks().orElse(TuningOptions.defaultMaxTasks(Runtime.getRuntime().availableProcessors())))
+                .trialsPerPoint(Math.max(2, scenario.trials()))
+                .warmupTrials(scenario.warmupTrials())
+                .budget(perPlatform)
+                // the engine holds exactly one source and one target connection per task: a bigger pool changes nothing
+                .poolSizeFactors(List.of())
+                .build();
+        Path runDir = outDir.resolve(runId != null ? runId
+                : scenario.name() + "-tune-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_STAMP));
+        out.printf(Locale.ROOT, "tune %s: %d platform(s), budget %s each, up to %d tasks, %d trials per point -> %s%n",
+                scenario.name(), plan.platforms().size(), perPlatform, options.maxTasks(), options.trialsPerPoint(), runDir);
+        out.flush();
+
+        DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
+        ConsoleProgress progress = new ConsoleProgress(out);
+        List<PlatformRecommendation> recommendations = new ArrayList<>();
+        try (RunFolder run = RunFolder.create(runDir, scenario)) {
+            for (var profile : plan.platforms()) {
+                try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, progress)) {
+                    TuningResult result = new Tuner(options).tune((point, trial) ->
+                            throughput(session.measure(settings(scenario, point), trial, options.isWarmup(trial))));
+                    out.printf(Locale.ROOT, "%nplatform %s: %s%n%n", profile.name(), result.recommendation());
+                    if (result.best().isPresent()) {
+                        recommendations.add(PlatformRecommendation.from(profile.name(), result,
+                                settings(scenario, result.best().get().point()).copyFormat().yamlName(),
+                                profile.target().settings(), run.host().hostName(), scenario.name(), Instant.now()));
+                    }
+                }
+            }
+        }
+        Path settingsFile = settingsOut != null ? settingsOut : runDir.resolve("tuned.yaml");
+        if (!recommendations.isEmpty()) {
+            TunedSettingsFile.write(settingsFile, recommendations);
+            out.printf(Locale.ROOT, "recommended settings: %s%n", settingsFile);
+        }
+        out.printf(Locale.ROOT, "report: %s%n", ReportGenerator.generate(List.of(runDir), runDir, null));
+        return recommendations.size() == plan.platforms().size() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The scenario's baseline settings (or migbench defaults) with the point's task count and partitions. */
+    static EngineSettings settings(Scenario scenario, TuningPoint point) {
+        EngineSettings base = scenario.baseline() != null && scenario.baseline().engine() == EngineKind.MIGBENCH
+                ? scenario.baseline() : EngineSettings.defaults(EngineKind.MIGBENCH, point.tasks());
+        return base.withTasks(point.tasks())
+                .withPartitions(point.partitions() == null ? CountOrAuto.AUTO : CountOrAuto.of(point.partitions()));
+    }
+
+    private static double throughput(TrialOutcome outcome) {
+        if (!outcome.trial().isOk()) {
+            throw new IllegalStateException(outcome.trial().error());
+        }
+        return outcome.trial().rowsPerSecond();
+    }
+
+    static Duration parseBudget(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (!t.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || t.isEmpty()) {
+            throw new IllegalArgumentException("--budget: expected a duration like 90s, 20m or 1h30m, got \"" + text + "\"");
+        }
+        return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+    }
+}

@@ -111,6 +111,26 @@ class MigratorTargetModesTest {
     }
 
     @Test
+    void copyFailureReportsTableRangeAndSqlState() {
+        String target = TestPostgres.newDatabase("tgt_narrow");
+        // truncate mode keeps the existing definition: names longer than 3 characters cannot go in
+        exec(target, "CREATE TABLE items (id int, name varchar(3))");
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).mode(TargetMode.TRUNCATE)
+                .split(SplitStrategy.KEY).partitionThresholdRows(100).partitions(4).tasks(2).build());
+
+        assertThat(result.status()).isEqualTo(MigrationStatus.FAILED);
+        assertThat(result.failure()).isInstanceOf(MigrationException.class);
+        MigrationException e = (MigrationException) result.failure();
+        assertThat(e.table()).isEqualTo("public.items");
+        assertThat(e.range()).as("the failing key range").startsWith("key [");
+        assertThat(e.sqlState()).as("string_data_right_truncation").isEqualTo("22001");
+        assertThat(result.errorMessage()).contains("public.items").contains("22001");
+        assertThat(queryOne(target, "SELECT count(*) FROM migbench.partition_state WHERE status = 'done'"
+                + " AND table_name = 'items'")).as("no items partition committed").isEqualTo("0");
+        assertThat(count(target, "items")).as("nothing half-copied").isZero();
+    }
+
+    @Test
     void resumeWithoutStateIsAUsageError() {
         String target = TestPostgres.newDatabase("tgt_nostate");
         assertThatThrownBy(() -> Migrator.migrate(Databases.options(source, target).resume(true).build()))

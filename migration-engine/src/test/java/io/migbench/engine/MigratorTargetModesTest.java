@@ -131,6 +131,23 @@ class MigratorTargetModesTest {
     }
 
     @Test
+    void progressEventsFollowThePhasesAndEndWithTheExactRowCount() {
+        String target = TestPostgres.newDatabase("tgt_progress");
+        List<ProgressEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).split(SplitStrategy.CTID)
+                .partitionThresholdRows(100).partitions(3).build(), events::add);
+
+        assertThat(result.status()).isEqualTo(MigrationStatus.SUCCEEDED);
+        List<Phase> phases = events.stream().filter(e -> e.message() != null).map(ProgressEvent::phase).distinct().toList();
+        assertThat(phases).as("phase order").containsSubsequence(Phase.PLAN, Phase.COPY, Phase.INDEX, Phase.VERIFY, Phase.DONE);
+        ProgressEvent last = events.get(events.size() - 1);
+        assertThat(last.rowsCopied()).as("rows reported at the end").isEqualTo(result.totalRows()).isEqualTo(5300);
+        assertThat(last.partitionsDone()).as("partitions done").isEqualTo(last.partitionsTotal())
+                .isEqualTo(result.tables().stream().mapToInt(TableResult::partitions).sum()).isGreaterThan(2);
+        assertThat(last.bytesCopied()).as("bytes").isEqualTo(result.totalBytes()).isPositive();
+    }
+
+    @Test
     void resumeWithoutStateIsAUsageError() {
         String target = TestPostgres.newDatabase("tgt_nostate");
         assertThatThrownBy(() -> Migrator.migrate(Databases.options(source, target).resume(true).build()))

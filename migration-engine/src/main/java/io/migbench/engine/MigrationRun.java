@@ -21,6 +21,7 @@ import io.migbench.engine.schema.TableName;
 import io.migbench.engine.schema.TargetSchemaWriter;
 import io.migbench.engine.state.ResumePlan;
 import io.migbench.engine.state.StateStore;
+import io.migbench.engine.verify.RowDigestSql;
 import io.migbench.engine.verify.TableCheck;
 import io.migbench.engine.verify.VerificationReport;
 import io.migbench.engine.verify.Verifier;
@@ -41,6 +42,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One migration, phase by phase: schema, plan, copy (with keys built alongside), finalize, verify. */
 final class MigrationRun {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    /**
+     * Every engine session renders dates, times, floats and bytea the same way: range bounds sampled as text in
+     * the source mean the same values when replayed in the target, text COPY is unambiguous, checksums compare.
+     */
+    private static final String FIXED_TEXT_FORMS = String.join("; ", RowDigestSql.SESSION_SETTINGS);
 
     private final MigrationOptions options;
     private final ProgressListener listener;
@@ -78,6 +85,7 @@ final class MigrationRun {
         long phaseStart = System.nanoTime();
         try (Connection coordinator = ConnectionPools.open(options.source())) {
             // one REPEATABLE READ transaction held open for the whole run: its exported snapshot is what every task reads
+            execute(coordinator, FIXED_TEXT_FORMS);
             execute(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             String snapshot = queryString(coordinator, "SELECT pg_export_snapshot()");
             SourceSchema schema = new PgSchemaReader(coordinator)
@@ -88,9 +96,10 @@ final class MigrationRun {
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
             try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
-                         options.tasks() + options.indexTasks(), "SET synchronous_commit = off");
+                         options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off");
                  PgPartitionSource source = new PgPartitionSource(
-                         ConnectionPools.pool(options.source(), "migbench-source", options.tasks(), null), snapshot)) {
+                         ConnectionPools.pool(options.source(), "migbench-source", options.tasks(), FIXED_TEXT_FORMS),
+                         snapshot)) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
@@ -100,7 +109,7 @@ final class MigrationRun {
                 logPlan(plan);
                 return copyFinalizeVerify(progress, target, source, prepared);
             } finally {
-                execute(coordinator, "ROLLBACK");
+                rollbackQuietly(coordinator);
             }
         }
     }
@@ -250,6 +259,14 @@ final class MigrationRun {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("coordinator rollback failed (connection lost): {}", e.getMessage());
         }
     }
 

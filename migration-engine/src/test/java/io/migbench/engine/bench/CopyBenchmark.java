@@ -45,7 +45,8 @@ import java.util.concurrent.Future;
  * </pre>
  * The source must hold the loaded dataset (schema public); the target server URL names any existing database
  * there (e.g. {@code postgres}) and is used to create and drop {@code migbench_bench} databases. User and password
- * come from the environment: PGUSER, PGPASSWORD.
+ * come from the environment: PGUSER, PGPASSWORD. A fifth argument {@code skip} leaves pgcopydb out; pgcopydb runs
+ * pg_dump, whose major version must not be older than the source server's.
  */
 public final class CopyBenchmark {
     private final String source;
@@ -54,20 +55,24 @@ public final class CopyBenchmark {
     private final String user = System.getenv().getOrDefault("PGUSER", "postgres");
     private final String password = System.getenv("PGPASSWORD");
 
-    private CopyBenchmark(String source, String targetServer, int tasks) {
+    private final boolean withPgcopydb;
+
+    private CopyBenchmark(String source, String targetServer, int tasks, boolean withPgcopydb) {
         this.source = source;
         this.targetServer = targetServer;
         this.tasks = tasks;
+        this.withPgcopydb = withPgcopydb;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: CopyBenchmark SOURCE_JDBC_URL TARGET_SERVER_JDBC_URL [TASKS=4] [RUNS=3]");
+            System.err.println("usage: CopyBenchmark SOURCE_JDBC_URL TARGET_SERVER_JDBC_URL [TASKS=4] [RUNS=3] [auto|skip]");
             System.exit(2);
         }
         int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        new CopyBenchmark(args[0], args[1], tasks).run(runs);
+        boolean pgcopydb = !(args.length > 4 && args[4].equals("skip")) && onPath("pgcopydb");
+        new CopyBenchmark(args[0], args[1], tasks, pgcopydb).run(runs);
     }
 
     private void run(int runs) throws Exception {
@@ -80,7 +85,7 @@ public final class CopyBenchmark {
             rows = engine.totalRows();
             record("engine copy phase", seconds, engine.timings().copySeconds());
             record("engine total (schema+copy+keys+count verify)", seconds, engine.timings().totalSeconds());
-            if (onPath("pgcopydb")) {
+            if (withPgcopydb) {
                 record("pgcopydb clone (total)", seconds, pgcopydb());
             }
             System.out.printf(Locale.ROOT, "run %d: %s%n", r, seconds);
@@ -185,7 +190,8 @@ public final class CopyBenchmark {
     }
 
     private int shell(String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", command).inheritIO();
+        // own session and process group: pgcopydb kills its whole process group when it fails
+        ProcessBuilder pb = new ProcessBuilder("setsid", "--wait", "bash", "-o", "pipefail", "-c", command).inheritIO();
         if (password != null) {
             pb.environment().put("PGPASSWORD", password);
         }

@@ -29,7 +29,7 @@ class CopyBenchmarkSmokeTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            CopyBenchmark.main(new String[] {source, TestPostgres.url("postgres"), "2", "1"});
+            CopyBenchmark.main(new String[] {source, TestPostgres.url("postgres"), "2", "1", "skip"});
         } finally {
             System.setOut(original);
         }

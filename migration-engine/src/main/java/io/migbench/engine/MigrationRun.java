@@ -5,17 +5,15 @@ import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.copy.CopyScheduler;
 import io.migbench.engine.copy.PartitionCopier;
 import io.migbench.engine.copy.PartitionOutcome;
-import io.migbench.engine.copy.PgPartitionSource;
+import io.migbench.engine.copy.PartitionSource;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionPlanner;
-import io.migbench.engine.plan.PgSplitSampler;
+import io.migbench.engine.plan.SplitSampler;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
 import io.migbench.engine.schema.FinalizeScheduler;
-import io.migbench.engine.schema.PgSchemaReader;
 import io.migbench.engine.schema.SourceSchema;
-import io.migbench.engine.schema.TableDef;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
 import io.migbench.engine.schema.TargetSchemaWriter;
@@ -83,12 +81,8 @@ final class MigrationRun {
 
     private MigrationResult migrate(ProgressTracker progress) throws Exception {
         long phaseStart = System.nanoTime();
-        try (Connection coordinator = ConnectionPools.open(options.source())) {
-            // one REPEATABLE READ transaction held open for the whole run: its exported snapshot is what every task reads
-            execute(coordinator, FIXED_TEXT_FORMS);
-            execute(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            String snapshot = queryString(coordinator, "SELECT pg_export_snapshot()");
-            SourceSchema schema = new PgSchemaReader(coordinator)
+        try (SourceDatabase sourceDb = SourceDatabases.open(options, RowDigestSql.SESSION_SETTINGS)) {
+            SourceSchema schema = sourceDb.schemaReader()
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
             if (schema.tables().isEmpty()) {
@@ -96,26 +90,20 @@ final class MigrationRun {
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
             try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
-                         options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off");
-                 PgPartitionSource source = new PgPartitionSource(
-                         ConnectionPools.pool(options.source(), "migbench-source", options.tasks(), FIXED_TEXT_FORMS),
-                         snapshot)) {
+                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off")) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
-                        : freshPlan(target, schema, new PgSplitSampler(coordinator));
-                MigrationPlan plan = prepared.plan();
+                        : freshPlan(target, schema, sourceDb.splitSampler());
                 phaseSeconds[0] = seconds(phaseStart);
-                logPlan(plan);
-                return copyFinalizeVerify(progress, target, source, prepared);
-            } finally {
-                rollbackQuietly(coordinator);
+                logPlan(prepared.plan());
+                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared);
             }
         }
     }
 
     private MigrationResult copyFinalizeVerify(ProgressTracker progress, HikariDataSource target,
-                                               PgPartitionSource source, ResumePlan prepared) throws Exception {
+                                               PartitionSource source, ResumePlan prepared) throws Exception {
         MigrationPlan plan = prepared.plan();
         Map<Partition, PartitionOutcome> outcomes = new ConcurrentHashMap<>(prepared.done());
         progress.plan(plan.partitionCount(), prepared.done().size(), plan.estimatedRows(),
@@ -148,7 +136,7 @@ final class MigrationRun {
         return result;
     }
 
-    private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, PgSplitSampler sampler) throws Exception {
+    private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, SplitSampler sampler) throws Exception {
         MigrationPlan plan = new PartitionPlanner(options, sampler).plan(schema.tables());
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
@@ -259,20 +247,6 @@ final class MigrationRun {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            execute(c, "ROLLBACK");
-        } catch (SQLException e) {
-            LOG.debug("coordinator rollback failed (connection lost): {}", e.getMessage());
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

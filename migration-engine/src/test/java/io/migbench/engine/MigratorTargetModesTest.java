@@ -148,6 +148,16 @@ class MigratorTargetModesTest {
     }
 
     @Test
+    void unloggedLoadEndsWithLoggedTables() {
+        String target = TestPostgres.newDatabase("tgt_unlogged");
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).unloggedLoad(true).build());
+        assertThat(result.status()).isEqualTo(MigrationStatus.SUCCEEDED);
+        assertThat(Databases.queryColumn(target, "SELECT relpersistence FROM pg_class WHERE relname IN ('items', 'notes')"))
+                .as("switched to LOGGED after the load").containsExactly("p", "p");
+        assertThat(count(target, "items")).isEqualTo(5000);
+    }
+
+    @Test
     void resumeWithoutStateIsAUsageError() {
         String target = TestPostgres.newDatabase("tgt_nostate");
         assertThatThrownBy(() -> Migrator.migrate(Databases.options(source, target).resume(true).build()))

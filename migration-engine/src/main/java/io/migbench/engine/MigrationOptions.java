@@ -127,8 +127,8 @@ public final class MigrationOptions {
             require(target != null, "target", "is required");
             require(!source.jdbcUrl().isBlank(), "source", "JDBC URL is empty");
             require(!target.jdbcUrl().isBlank(), "target", "JDBC URL is empty");
-            require(source.jdbcUrl().startsWith("jdbc:postgresql:"), "source",
-                    "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(source.jdbcUrl()));
+            require(SourceDatabases.supports(source.jdbcUrl()), "source",
+                    "is not a supported database URL: " + Redaction.redactUrl(source.jdbcUrl()));
             require(target.jdbcUrl().startsWith("jdbc:postgresql:"), "target",
                     "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(target.jdbcUrl()));
             require(schemas != null && !schemas.isEmpty(), "schemas", "needs at least one schema");

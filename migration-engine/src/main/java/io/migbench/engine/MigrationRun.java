@@ -5,22 +5,21 @@ import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.copy.CopyScheduler;
 import io.migbench.engine.copy.PartitionCopier;
 import io.migbench.engine.copy.PartitionOutcome;
-import io.migbench.engine.copy.PgPartitionSource;
+import io.migbench.engine.copy.PartitionSource;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionPlanner;
-import io.migbench.engine.plan.PgSplitSampler;
+import io.migbench.engine.plan.SplitSampler;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
 import io.migbench.engine.schema.FinalizeScheduler;
-import io.migbench.engine.schema.PgSchemaReader;
 import io.migbench.engine.schema.SourceSchema;
-import io.migbench.engine.schema.TableDef;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
 import io.migbench.engine.schema.TargetSchemaWriter;
 import io.migbench.engine.state.ResumePlan;
 import io.migbench.engine.state.StateStore;
+import io.migbench.engine.verify.RowDigestSql;
 import io.migbench.engine.verify.TableCheck;
 import io.migbench.engine.verify.VerificationReport;
 import io.migbench.engine.verify.Verifier;
@@ -41,6 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One migration, phase by phase: schema, plan, copy (with keys built alongside), finalize, verify. */
 final class MigrationRun {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    /**
+     * Every engine session renders dates, times, floats and bytea the same way: range bounds sampled as text in
+     * the source mean the same values when replayed in the target, text COPY is unambiguous, checksums compare.
+     */
+    private static final String FIXED_TEXT_FORMS = String.join("; ", RowDigestSql.SESSION_SETTINGS);
 
     private final MigrationOptions options;
     private final ProgressListener listener;
@@ -76,11 +81,8 @@ final class MigrationRun {
 
     private MigrationResult migrate(ProgressTracker progress) throws Exception {
         long phaseStart = System.nanoTime();
-        try (Connection coordinator = ConnectionPools.open(options.source())) {
-            // one REPEATABLE READ transaction held open for the whole run: its exported snapshot is what every task reads
-            execute(coordinator, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            String snapshot = queryString(coordinator, "SELECT pg_export_snapshot()");
-            SourceSchema schema = new PgSchemaReader(coordinator)
+        try (SourceDatabase sourceDb = SourceDatabases.open(options, RowDigestSql.SESSION_SETTINGS)) {
+            SourceSchema schema = sourceDb.schemaReader()
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
             if (schema.tables().isEmpty()) {
@@ -88,25 +90,20 @@ final class MigrationRun {
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
             try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
-                         options.tasks() + options.indexTasks(), "SET synchronous_commit = off");
-                 PgPartitionSource source = new PgPartitionSource(
-                         ConnectionPools.pool(options.source(), "migbench-source", options.tasks(), null), snapshot)) {
+                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off")) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
-                        : freshPlan(target, schema, new PgSplitSampler(coordinator));
-                MigrationPlan plan = prepared.plan();
+                        : freshPlan(target, schema, sourceDb.splitSampler());
                 phaseSeconds[0] = seconds(phaseStart);
-                logPlan(plan);
-                return copyFinalizeVerify(progress, target, source, prepared);
-            } finally {
-                execute(coordinator, "ROLLBACK");
+                logPlan(prepared.plan());
+                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared);
             }
         }
     }
 
     private MigrationResult copyFinalizeVerify(ProgressTracker progress, HikariDataSource target,
-                                               PgPartitionSource source, ResumePlan prepared) throws Exception {
+                                               PartitionSource source, ResumePlan prepared) throws Exception {
         MigrationPlan plan = prepared.plan();
         Map<Partition, PartitionOutcome> outcomes = new ConcurrentHashMap<>(prepared.done());
         progress.plan(plan.partitionCount(), prepared.done().size(), plan.estimatedRows(),
@@ -139,7 +136,7 @@ final class MigrationRun {
         return result;
     }
 
-    private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, PgSplitSampler sampler) throws Exception {
+    private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, SplitSampler sampler) throws Exception {
         MigrationPlan plan = new PartitionPlanner(options, sampler).plan(schema.tables());
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
@@ -250,12 +247,6 @@ final class MigrationRun {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

@@ -47,7 +47,7 @@ class MigratorCorrectnessTest {
                 "CREATE TABLE keyless (a int, b text)",
                 "INSERT INTO keyless SELECT g % 7, repeat('k', g % 13) FROM generate_series(1, 3000) g",
                 "INSERT INTO keyless VALUES (1, 'dup'), (1, 'dup'), (NULL, NULL)",
-                "CREATE TABLE composite_text (a text, b text, v int, PRIMARY KEY (a, b))",
+                "CREATE TABLE composite_text (a text COLLATE \"C\", b text, v int, PRIMARY KEY (a, b))",
                 "INSERT INTO composite_text SELECT 'k' || (g % 37), 'v' || g, g FROM generate_series(1, 5000) g",
                 "CREATE TABLE gappy (id bigint PRIMARY KEY, v text)",
                 "INSERT INTO gappy SELECT g, 'dense' FROM generate_series(1, 4000) g",
@@ -105,6 +105,8 @@ class MigratorCorrectnessTest {
         // finalize: keys, indexes, foreign keys, sequences, generated column recomputed
         assertThat(queryOne(target, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'public.big'::regclass"))
                 .as("big: PK, unique, FK").isEqualTo("3");
+        assertThat(queryOne(target, "SELECT collation_name FROM information_schema.columns"
+                + " WHERE table_name = 'composite_text' AND column_name = 'a'")).as("column collation kept").isEqualTo("C");
         assertThat(queryOne(target, "SELECT count(*) FROM pg_indexes WHERE indexname = 'nasty_text_idx'"))
                 .as("expression index recreated").isEqualTo("1");
         assertThat(queryOne(target, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = "

@@ -111,6 +111,53 @@ class MigratorTargetModesTest {
     }
 
     @Test
+    void copyFailureReportsTableRangeAndSqlState() {
+        String target = TestPostgres.newDatabase("tgt_narrow");
+        // truncate mode keeps the existing definition: names longer than 3 characters cannot go in
+        exec(target, "CREATE TABLE items (id int, name varchar(3))");
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).mode(TargetMode.TRUNCATE)
+                .split(SplitStrategy.KEY).partitionThresholdRows(100).partitions(4).tasks(2).build());
+
+        assertThat(result.status()).isEqualTo(MigrationStatus.FAILED);
+        assertThat(result.failure()).isInstanceOf(MigrationException.class);
+        MigrationException e = (MigrationException) result.failure();
+        assertThat(e.table()).isEqualTo("public.items");
+        assertThat(e.range()).as("the failing key range").startsWith("key [");
+        assertThat(e.sqlState()).as("string_data_right_truncation").isEqualTo("22001");
+        assertThat(result.errorMessage()).contains("public.items").contains("22001");
+        assertThat(queryOne(target, "SELECT count(*) FROM migbench.partition_state WHERE status = 'done'"
+                + " AND table_name = 'items'")).as("no items partition committed").isEqualTo("0");
+        assertThat(count(target, "items")).as("nothing half-copied").isZero();
+    }
+
+    @Test
+    void progressEventsFollowThePhasesAndEndWithTheExactRowCount() {
+        String target = TestPostgres.newDatabase("tgt_progress");
+        List<ProgressEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).split(SplitStrategy.CTID)
+                .partitionThresholdRows(100).partitions(3).build(), events::add);
+
+        assertThat(result.status()).isEqualTo(MigrationStatus.SUCCEEDED);
+        List<Phase> phases = events.stream().filter(e -> e.message() != null).map(ProgressEvent::phase).distinct().toList();
+        assertThat(phases).as("phase order").containsSubsequence(Phase.PLAN, Phase.COPY, Phase.INDEX, Phase.VERIFY, Phase.DONE);
+        ProgressEvent last = events.get(events.size() - 1);
+        assertThat(last.rowsCopied()).as("rows reported at the end").isEqualTo(result.totalRows()).isEqualTo(5300);
+        assertThat(last.partitionsDone()).as("partitions done").isEqualTo(last.partitionsTotal())
+                .isEqualTo(result.tables().stream().mapToInt(TableResult::partitions).sum()).isGreaterThan(2);
+        assertThat(last.bytesCopied()).as("bytes").isEqualTo(result.totalBytes()).isPositive();
+    }
+
+    @Test
+    void unloggedLoadEndsWithLoggedTables() {
+        String target = TestPostgres.newDatabase("tgt_unlogged");
+        MigrationResult result = Migrator.migrate(Databases.options(source, target).unloggedLoad(true).build());
+        assertThat(result.status()).isEqualTo(MigrationStatus.SUCCEEDED);
+        assertThat(Databases.queryColumn(target, "SELECT relpersistence FROM pg_class WHERE relname IN ('items', 'notes')"))
+                .as("switched to LOGGED after the load").containsExactly("p", "p");
+        assertThat(count(target, "items")).isEqualTo(5000);
+    }
+
+    @Test
     void resumeWithoutStateIsAUsageError() {
         String target = TestPostgres.newDatabase("tgt_nostate");
         assertThatThrownBy(() -> Migrator.migrate(Databases.options(source, target).resume(true).build()))

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Runs the pending partitions on {@code tasks} threads, biggest first, and tells {@code onTableCopied} as soon
  * as all partitions of a table are in (so its keys can be built while other tables still copy). After the first
- * failure no further partition starts; partitions already running finish (each commits atomically with its state).
+ * failure no further partition starts and the running ones are cancelled (each commits atomically with its state,
+ * so whatever did commit stays valid for a resume).
  */
 public final class CopyScheduler {
     private final PartitionCopier copier;
@@ -77,7 +78,9 @@ public final class CopyScheduler {
                         outcomes.add(outcome);
                         onPartitionCopied.accept(outcome);
                     } catch (MigrationException e) {
-                        failure.compareAndSet(null, e);
+                        if (failure.compareAndSet(null, e)) {
+                            copier.cancelRunning();
+                        }
                         return;
                     }
                     if (remaining.get(p.table()).decrementAndGet() == 0) {

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,7 @@ public final class PartitionCopier {
     private final DataSource target;
     private final PartitionSource source;
     private final StateStore state;
+    private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
 
     public PartitionCopier(DataSource target, PartitionSource source, StateStore state) {
         this.target = target;
@@ -52,11 +55,13 @@ public final class PartitionCopier {
             counter.copied(rows, bytes);
         };
         try (Connection c = target.getConnection()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            running.add(pg);
             c.setAutoCommit(false);
             try {
                 boolean whole = p.kind() == PartitionKind.WHOLE_TABLE;
                 prepare(c, table, p, whole, clearRange);
-                CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.table().name().quoted()
+                CopyIn in = pg.getCopyAPI().copyIn("COPY " + table.table().name().quoted()
                         + " (" + String.join(", ", table.table().quotedCopiedColumns()) + ") FROM STDIN"
                         + options(table.format(), whole));
                 PGCopyOutputStream sink = new PGCopyOutputStream(in, WRITE_BUFFER);
@@ -76,11 +81,27 @@ public final class PartitionCopier {
             } catch (Exception e) {
                 rollbackQuietly(c);
                 throw e;
+            } finally {
+                running.remove(pg);
             }
         } catch (Exception e) {
             counter.copied(-rowsSoFar.get(), -bytesSoFar.get());
             throw new MigrationException("copy failed: " + e.getMessage(), table.table().name().toString(),
                     p.describe(), rowsSoFar.get(), Duration.ofNanos(System.nanoTime() - started), e);
+        }
+    }
+
+    /**
+     * Cancels the copies in flight (after another partition failed, so the run fails fast instead of finishing
+     * partitions whose work would be discarded). Each cancelled COPY fails and rolls back.
+     */
+    public void cancelRunning() {
+        for (PGConnection pg : running) {
+            try {
+                pg.cancelQuery();
+            } catch (SQLException ignored) {
+                // the copy is ending anyway
+            }
         }
     }
 

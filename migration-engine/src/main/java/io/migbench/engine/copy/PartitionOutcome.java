@@ -8,10 +8,6 @@ import io.migbench.engine.plan.Partition;
  */
 public record PartitionOutcome(Partition partition, long sourceRows, long targetRows, long bytes,
                                long startNanos, long endNanos) {
-    public double seconds() {
-        return (endNanos - startNanos) / 1e9;
-    }
-
     public boolean copiedNow() {
         return endNanos != 0;
     }

@@ -7,12 +7,13 @@ package io.migbench.engine.schema;
  * @param defaultExpr    default expression, or {@code null}
  * @param identity       {@code 'a'} (ALWAYS), {@code 'd'} (BY DEFAULT) or {@code 0} for no identity
  * @param generatedExpr  expression of a stored generated column (never copied, recomputed by the target), or {@code null}
+ * @param collation      {@code COLLATE "schema"."name"} when the column's collation differs from its type's default, or {@code null}
  * @param sequence       quoted name of the sequence the default draws from (serial), or {@code null}
  * @param binaryPortable false when the type's binary form embeds a database-specific type OID
  *                       (arrays of user types, composites): such tables are copied in text format
  */
 public record ColumnDef(String name, String type, boolean notNull, String defaultExpr, char identity,
-                        String generatedExpr, String sequence, boolean binaryPortable) {
+                        String generatedExpr, String collation, String sequence, boolean binaryPortable) {
     public boolean copied() {
         return generatedExpr == null;
     }

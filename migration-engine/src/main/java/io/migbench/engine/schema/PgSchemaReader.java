@@ -158,6 +158,9 @@ public final class PgSchemaReader implements SchemaReader {
                         + " (SELECT s.oid::regclass::text FROM pg_depend dp JOIN pg_class s ON s.oid = dp.refobjid"
                         + "   AND s.relkind = 'S' WHERE dp.classid = 'pg_attrdef'::regclass AND dp.objid = d.oid"
                         + "   AND dp.refclassid = 'pg_class'::regclass LIMIT 1),"
+                        + " (SELECT 'COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
+                        + "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+                        + "   WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation),"
                         + " (t.typtype = 'c' OR (t.typcategory = 'A' AND t.typelem >= " + FIRST_NORMAL_OID + "))"
                         + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
                         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -171,7 +174,7 @@ public final class PgSchemaReader implements SchemaReader {
                     out.add(new ColumnDef(rs.getString(1), rs.getString(2), rs.getBoolean(3),
                             generated ? null : expr,
                             identity == null || identity.isEmpty() ? 0 : identity.charAt(0),
-                            generated ? expr : null, rs.getString(7), !rs.getBoolean(8)));
+                            generated ? expr : null, rs.getString(8), rs.getString(7), !rs.getBoolean(9)));
                 }
             }
         }

@@ -70,6 +70,9 @@ public final class TargetSchemaWriter {
         List<String> parts = new ArrayList<>();
         for (ColumnDef col : t.columns()) {
             StringBuilder sb = new StringBuilder(col.quotedName()).append(' ').append(col.type());
+            if (col.collation() != null) {
+                sb.append(' ').append(col.collation());
+            }
             if (col.generatedExpr() != null) {
                 sb.append(" GENERATED ALWAYS AS (").append(col.generatedExpr()).append(") STORED");
             } else if (col.identity() != 0) {

@@ -1,0 +1,21 @@
+package io.migbench.engine;
+
+import io.migbench.engine.copy.PartitionSource;
+import io.migbench.engine.plan.SplitSampler;
+import io.migbench.engine.schema.SchemaReader;
+
+/**
+ * One source database session for a whole migration: discovery, split sampling and partition streams, all over
+ * one consistent view of the data where the database offers it. Everything after it (plan, copy into the
+ * target, finalize, verify, resume) is the same for every source. Opened by {@link SourceDatabases}.
+ */
+public interface SourceDatabase extends AutoCloseable {
+    SchemaReader schemaReader();
+
+    SplitSampler splitSampler();
+
+    PartitionSource partitionSource();
+
+    @Override
+    void close();
+}

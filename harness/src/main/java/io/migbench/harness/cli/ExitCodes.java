@@ -11,6 +11,6 @@ public final class ExitCodes {
     private ExitCodes() {}
 
     static int forException(Throwable t) {
-        return t instanceof IllegalArgumentException ? USAGE : FAILED;
+        return t instanceof IllegalArgumentException || t instanceof picocli.CommandLine.ParameterException ? USAGE : FAILED;
     }
 }

@@ -71,10 +71,11 @@ class PsqlPipeTest {
     @Test
     void pipesEveryTableExactlyInCtidSlicesAndBuildsKeysAfterwards() throws Exception {
         PsqlPipe pipe = new PsqlPipe(new CtidSlicer(1));
-        assumeTrue(pipe.unavailableReason(context(3, CopyFormat.BINARY)).isEmpty(),
-                () -> "psql-pipe is not usable here: " + pipe.unavailableReason(null).orElse(""));
+        BaselineContext ctx = context(3, CopyFormat.BINARY);
+        java.util.Optional<String> reason = pipe.unavailableReason(ctx);
+        assumeTrue(reason.isEmpty(), () -> "psql-pipe is not usable here: " + reason.orElse(""));
 
-        BaselineRun run = pipe.run(context(3, CopyFormat.BINARY));
+        BaselineRun run = pipe.run(ctx);
 
         assertThat(run.mismatches()).as("tables whose target count differs from the source").isEmpty();
         assertThat(run.targetRows()).as("rows counted in the target").isEqualTo(3 + 20000);

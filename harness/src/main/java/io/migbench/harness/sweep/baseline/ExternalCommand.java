@@ -21,6 +21,12 @@ record ExternalCommand(String label, List<String> argv, Map<String, String> envi
         return new ExternalCommand(label, argv, environment, shellWords(argv));
     }
 
+    /** Label and display only: the environment carries passwords. */
+    @Override
+    public String toString() {
+        return label + ": " + display;
+    }
+
     static String shellWords(List<String> words) {
         return words.stream().map(ExternalCommand::shellQuote).collect(Collectors.joining(" "));
     }

@@ -69,6 +69,7 @@ class FailingCommandsTest {
         assertThat(e.stderrTail()).as("stderr tail").isEqualTo("login with **** failed");
         assertThat(e.getMessage()).as("message").contains("leaky tool failed").contains("(exit code 3)")
                 .doesNotContain(PASSWORD);
+        assertThat(leaky.toString()).as("a command's text form").doesNotContain(PASSWORD);
         assertThat(runner.stderrTail()).as("run's stderr tail").doesNotContain(PASSWORD).contains("****");
     }
 

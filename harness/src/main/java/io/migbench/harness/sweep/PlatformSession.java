@@ -10,12 +10,14 @@ import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
 import io.migbench.harness.scenario.SourceEngine;
+import io.migbench.harness.sweep.baseline.BaselineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One platform's databases, ready to measure: started with the profile's limits, the dataset loaded in the source.
@@ -82,12 +84,26 @@ public final class PlatformSession implements AutoCloseable {
             if (point.engine() == EngineKind.MIGBENCH) {
                 return MigbenchTrial.run(context, point, trial, warmup, listener::trialProgress);
             }
-            throw new IllegalStateException("engine " + point.engine().yamlName() + " is not available in this build");
+            return BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
         } catch (Exception | OutOfMemoryError e) {
             LOG.debug("trial {} of {} failed", trial, point.label(), e);
             TrialRecord row = context.newRecord(point, trial, warmup).failed(SweepRunner.describe(e)).build();
             return new TrialOutcome(row, List.of());
         }
+    }
+
+    /**
+     * Why {@code point}'s engine cannot run on this platform (a reference tool missing or too old for the server),
+     * or empty when it can.
+     */
+    public Optional<String> unavailableReason(EngineSettings point) {
+        return point.engine() == EngineKind.MIGBENCH ? Optional.empty()
+                : BaselineTrial.unavailableReason(point, baselineContext(point));
+    }
+
+    private BaselineContext baselineContext(EngineSettings point) {
+        return BaselineTrial.context(scenario, databases, DatasetCatalog.byName(scenario.dataset().name()), point,
+                run.scratch().resolve("baseline"));
     }
 
     /** After a failed trial: restart whatever died, and reload the dataset if the source lost it. */

@@ -8,6 +8,7 @@ import io.migbench.harness.scenario.Scenario;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Runs a sweep: for each platform profile, start source and target with the profile's limits, load the dataset
@@ -38,6 +39,12 @@ public final class SweepRunner {
                 listener.platformStarting(profile.name(), ++index, plan.platforms().size());
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, listener)) {
                     for (EngineSettings point : plan.points()) {
+                        Optional<String> unavailable = session.unavailableReason(point);
+                        if (unavailable.isPresent()) {
+                            listener.engineSkipped(profile.name(), point.label(), unavailable.get());
+                            clock.skip(plan.trialsPerPoint());
+                            continue;
+                        }
                         for (int trial = 1; trial <= plan.trialsPerPoint(); trial++) {
                             TrialOutcome outcome = session.measure(point, trial, trial <= scenario.warmupTrials());
                             failed += outcome.trial().isOk() ? 0 : 1;

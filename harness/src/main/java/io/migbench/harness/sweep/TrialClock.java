@@ -2,7 +2,7 @@ package io.migbench.harness.sweep;
 
 /** Counts finished trials and estimates the time the rest of the sweep needs from the mean so far. */
 final class TrialClock {
-    private final int total;
+    private int total;
     private final long startNanos = System.nanoTime();
     private int done;
 
@@ -12,6 +12,11 @@ final class TrialClock {
 
     void trialDone() {
         done++;
+    }
+
+    /** Trials that will not run (their engine is unavailable) no longer count towards the ETA. */
+    void skip(int trials) {
+        total -= trials;
     }
 
     int done() {

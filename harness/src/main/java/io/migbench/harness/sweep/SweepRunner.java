@@ -49,7 +49,7 @@ public final class SweepRunner {
                             TrialOutcome outcome = session.measure(point, trial, trial <= scenario.warmupTrials());
                             failed += outcome.trial().isOk() ? 0 : 1;
                             clock.trialDone();
-                            listener.trialFinished(outcome, clock.done(), plan.totalTrials(), clock.etaSeconds());
+                            listener.trialFinished(outcome, clock.done(), clock.total(), clock.etaSeconds());
                         }
                     }
                 }

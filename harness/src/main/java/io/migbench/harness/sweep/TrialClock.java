@@ -19,6 +19,10 @@ final class TrialClock {
         total -= trials;
     }
 
+    int total() {
+        return total;
+    }
+
     int done() {
         return done;
     }

@@ -6,7 +6,11 @@ import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.scenario.Scenario;
 import io.migbench.harness.scenario.ScenarioLoader;
+import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.stats.ConfigurationStats;
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.TuneCommand;
+import io.migbench.harness.tune.TunedSettingsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +22,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +57,11 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Only these platform profiles of the scenario (default: all).")
     Set<String> platforms = Set.of();
 
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Settings file written by 'migbench tune': measure the recommended setting of each platform "
+                    + "(beside the scenario's baseline) instead of the whole matrix.")
+    Path settingsFile;
+
     @Option(names = "--no-report", description = "Write the CSVs only; render the report later with 'migbench report'.")
     boolean noReport;
 
@@ -62,12 +73,15 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         SweepPlan plan = SweepPlan.of(scenario, platforms);
+        if (settingsFile != null) {
+            plan = plan.withPoints(tunedPoints(scenario, TunedSettingsFile.read(settingsFile)));
+        }
         String id = runId != null ? runId
                 : scenario.name() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_STAMP);
         Path runDir = outDir.resolve(id);
         out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials -> %s%n",
-                scenario.name(), plan.platforms().size(), plan.points().size(), plan.trialsPerPoint(),
-                scenario.warmupTrials(), plan.totalTrials(), runDir);
+                scenario.name(), plan.platforms().size(), plan.pointsByPlatform().values().stream().mapToInt(List::size).max().orElse(0),
+                plan.trialsPerPoint(), scenario.warmupTrials(), plan.totalTrials(), runDir);
         out.flush();
 
         SweepSummary summary = new SweepRunner(plan, runDir, new ConsoleProgress(out)).run();
@@ -83,6 +97,27 @@ public final class SweepCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** Per recommended platform: the scenario's baseline (the "before") and the tuned setting (the "after"). */
+    static Map<String, List<EngineSettings>> tunedPoints(Scenario scenario, List<PlatformRecommendation> recommendations) {
+        Map<String, List<EngineSettings>> points = new LinkedHashMap<>();
+        for (PlatformRecommendation r : recommendations) {
+            if (scenario.profile(r.platform()).isEmpty()) {
+                throw new IllegalArgumentException("--settings: platform \"" + r.platform() + "\" is not a profile of scenario "
+                        + scenario.name());
+            }
+            List<EngineSettings> list = new ArrayList<>();
+            if (scenario.baseline() != null) {
+                list.add(scenario.baseline());
+            }
+            EngineSettings tuned = r.applyTo(TuneCommand.migbenchBase(scenario));
+            if (!list.contains(tuned)) {
+                list.add(tuned);
+            }
+            points.put(r.platform(), list);
+        }
+        return points;
     }
 
     /** One screen: the fastest configuration per platform with its median throughput and spread. */

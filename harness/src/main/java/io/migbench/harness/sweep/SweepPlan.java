@@ -4,27 +4,32 @@ import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Which platforms and matrix points a sweep runs, and how many trials that makes: the scenario, optionally
- * narrowed to some platforms and with an explicit list of points (the tuner's recommendations, for example).
+ * Which platforms a sweep runs and which points it measures on each, and how many trials that makes: the
+ * scenario's whole matrix everywhere, or per platform an explicit list (e.g. baseline and tuned settings).
  */
-public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, List<EngineSettings> points) {
+public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, Map<String, List<EngineSettings>> pointsByPlatform) {
 
     public SweepPlan {
         if (platforms.isEmpty()) {
             throw new IllegalArgumentException("platform: no profile of scenario " + scenario.name() + " selected");
         }
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException("matrix: no point to measure in scenario " + scenario.name());
+        for (PlatformProfile p : platforms) {
+            if (pointsByPlatform.getOrDefault(p.name(), List.of()).isEmpty()) {
+                throw new IllegalArgumentException("matrix: no point to measure on platform " + p.name()
+                        + " of scenario " + scenario.name());
+            }
         }
         platforms = List.copyOf(platforms);
-        points = List.copyOf(points);
+        pointsByPlatform = Map.copyOf(pointsByPlatform);
     }
 
-    /** The whole scenario, or only the named platforms (unknown names are an error naming them). */
+    /** The whole matrix on every platform, or only on the named ones (unknown names are an error naming them). */
     public static SweepPlan of(Scenario scenario, Set<String> platformNames) {
         for (String name : platformNames) {
             if (scenario.profile(name).isEmpty()) {
@@ -35,7 +40,18 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, List
         List<PlatformProfile> chosen = scenario.profiles().stream()
                 .filter(p -> platformNames.isEmpty() || platformNames.contains(p.name()))
                 .toList();
-        return new SweepPlan(scenario, chosen, scenario.matrixPoints());
+        Map<String, List<EngineSettings>> points = new LinkedHashMap<>();
+        chosen.forEach(p -> points.put(p.name(), scenario.matrixPoints()));
+        return new SweepPlan(scenario, chosen, points);
+    }
+
+    /** The same platforms, measuring only the given points on each (platforms without an entry are dropped). */
+    public SweepPlan withPoints(Map<String, List<EngineSettings>> points) {
+        return new SweepPlan(scenario, platforms.stream().filter(p -> points.containsKey(p.name())).toList(), points);
+    }
+
+    public List<EngineSettings> pointsFor(PlatformProfile platform) {
+        return pointsByPlatform.get(platform.name());
     }
 
     public int trialsPerPoint() {
@@ -43,6 +59,6 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, List
     }
 
     public int totalTrials() {
-        return platforms.size() * points.size() * trialsPerPoint();
+        return platforms.stream().mapToInt(p -> pointsFor(p).size()).sum() * trialsPerPoint();
     }
 }

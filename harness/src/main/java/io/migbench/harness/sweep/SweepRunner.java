@@ -38,7 +38,7 @@ public final class SweepRunner {
             for (PlatformProfile profile : plan.platforms()) {
                 listener.platformStarting(profile.name(), ++index, plan.platforms().size());
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, listener)) {
-                    for (EngineSettings point : plan.points()) {
+                    for (EngineSettings point : plan.pointsFor(profile)) {
                         Optional<String> unavailable = session.unavailableReason(point);
                         if (unavailable.isPresent()) {
                             listener.engineSkipped(profile.name(), point.label(), unavailable.get());

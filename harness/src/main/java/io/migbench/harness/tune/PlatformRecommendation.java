@@ -1,5 +1,9 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.scenario.CopyFormat;
+import io.migbench.harness.scenario.EngineSettings;
+import io.migbench.harness.scenario.config.YamlEnum;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,5 +58,12 @@ public record PlatformRecommendation(String platform, TuningPoint settings, Stri
                 result.runnerUp().map(PointSummary::of).orElse(null), result.trialsRun(), result.elapsed(),
                 result.budgetExhausted());
         return new PlatformRecommendation(platform, best.point(), copyFormat, targetSettings, provenance);
+    }
+
+    /** {@code base} with the recommended task count, partitions and COPY format. */
+    public EngineSettings applyTo(EngineSettings base) {
+        EngineSettings s = TuneCommand.settings(base, settings);
+        return copyFormat == null ? s : s.withCopyFormat(YamlEnum.parse(CopyFormat.class, copyFormat)
+                .orElseThrow(() -> new IllegalArgumentException("copy_format: unknown \"" + copyFormat + "\" for platform " + platform)));
     }
 }

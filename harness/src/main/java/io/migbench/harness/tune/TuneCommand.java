@@ -118,8 +118,16 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** The scenario's baseline settings (or migbench defaults) with the point's task count and partitions. */
     static EngineSettings settings(Scenario scenario, TuningPoint point) {
-        EngineSettings base = scenario.baseline() != null && scenario.baseline().engine() == EngineKind.MIGBENCH
-                ? scenario.baseline() : EngineSettings.defaults(EngineKind.MIGBENCH, point.tasks());
+        return settings(migbenchBase(scenario), point);
+    }
+
+    /** The settings the tuner varies from: the scenario's baseline when it is a migbench point, else the defaults. */
+    public static EngineSettings migbenchBase(Scenario scenario) {
+        return scenario.baseline() != null && scenario.baseline().engine() == EngineKind.MIGBENCH
+                ? scenario.baseline() : EngineSettings.defaults(EngineKind.MIGBENCH, 1);
+    }
+
+    static EngineSettings settings(EngineSettings base, TuningPoint point) {
         return base.withTasks(point.tasks())
                 .withPartitions(point.partitions() == null ? CountOrAuto.AUTO : CountOrAuto.of(point.partitions()));
     }

@@ -3,12 +3,14 @@ package io.migbench.harness.dataset;
 import java.util.SplittableRandom;
 
 /**
- * A block of StackOverflow-like text built once per seed in Java; the generators take substrings of it
- * inside the database, which is far cheaper than building every body word by word in SQL.
+ * StackOverflow-like text built once per seed in Java, as {@link #FRAGMENTS} fragments of
+ * {@link #FRAGMENT_LENGTH} characters; the generators cut substrings of a fragment inside the database,
+ * which is far cheaper than building every body word by word in SQL.
  */
 final class Corpus {
-    /** Longest substring the generators take plus the largest start offset. */
-    static final int LENGTH = 72_000;
+    static final int FRAGMENTS = 256;
+    /** Longest cut (offset + length) the generators take. */
+    static final int FRAGMENT_LENGTH = 5_000;
 
     private static final String[] WORDS = (
             "the a to is in of and it for you this that with on not be can if or have are an but use "
@@ -27,21 +29,25 @@ final class Corpus {
 
     private Corpus() {}
 
-    static String build(long seed) {
+    static String[] build(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        StringBuilder b = new StringBuilder(LENGTH + 64);
-        boolean sentenceStart = true;
-        while (b.length() < LENGTH) {
-            if (random.nextInt(40) == 0) {
-                b.append(SNIPPETS[random.nextInt(SNIPPETS.length)]).append(' ');
-                continue;
+        String[] fragments = new String[FRAGMENTS];
+        for (int i = 0; i < FRAGMENTS; i++) {
+            StringBuilder b = new StringBuilder(FRAGMENT_LENGTH + 64);
+            boolean sentenceStart = true;
+            while (b.length() < FRAGMENT_LENGTH) {
+                if (random.nextInt(40) == 0) {
+                    b.append(SNIPPETS[random.nextInt(SNIPPETS.length)]).append(' ');
+                    continue;
+                }
+                String w = WORDS[random.nextInt(WORDS.length)];
+                b.append(sentenceStart ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+                sentenceStart = random.nextInt(12) == 0;
+                b.append(sentenceStart ? ". " : " ");
             }
-            String w = WORDS[random.nextInt(WORDS.length)];
-            b.append(sentenceStart ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
-            sentenceStart = random.nextInt(12) == 0;
-            b.append(sentenceStart ? ". " : " ");
+            b.setLength(FRAGMENT_LENGTH);
+            fragments[i] = b.toString();
         }
-        b.setLength(LENGTH);
-        return b.toString();
+        return fragments;
     }
 }

@@ -28,10 +28,10 @@ public record LoadPlan(List<String> tables, List<String> setup, List<Chunk> chun
      * @param range   human-readable range for error messages, e.g. {@code id [1, 500001)}
      * @param rows    rows it inserts
      * @param cost    relative cost, for scheduling the most expensive chunks first
-     * @param sql     the statement; {@code ?} parameters bound from {@code params} as text
-     * @param params  text parameters
+     * @param sql     the statement; {@code ?} parameters bound from {@code params}
+     * @param params  parameters: a String binds as text, a String[] as a text[] array
      */
-    public record Chunk(String table, String range, long rows, double cost, String sql, List<String> params) {
+    public record Chunk(String table, String range, long rows, double cost, String sql, List<Object> params) {
         public Chunk {
             params = List.copyOf(params);
         }

@@ -98,7 +98,13 @@ public final class ParallelSqlLoader {
         long t0 = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(chunk.sql())) {
             for (int i = 0; i < chunk.params().size(); i++) {
-                ps.setString(i + 1, chunk.params().get(i));
+                Object param = chunk.params().get(i);
+                if (param instanceof String[] array) {
+                    // a real array parameter arrives as one value; "?::text[]" on a string would be parsed per row
+                    ps.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    ps.setString(i + 1, (String) param);
+                }
             }
             int inserted = ps.executeUpdate();
             if (inserted != chunk.rows()) {

@@ -111,7 +111,7 @@ public final class StackOverflowDataset implements Dataset {
     @Override
     public LoadPlan plan(double scale, long seed) {
         Map<String, Long> n = expectedRows(scale);
-        String corpus = Corpus.build(seed);
+        String[] corpus = Corpus.build(seed);
         List<LoadPlan.Chunk> chunks = new ArrayList<>();
         Map<String, List<String>> finish = new LinkedHashMap<>();
         List<Integer> salts = List.of(1, 2, 3, 4, 5, 6);
@@ -126,8 +126,8 @@ public final class StackOverflowDataset implements Dataset {
                 String sql = "INSERT INTO " + Identifiers.quote(table) + " " + select.replace("%SOURCE%", source(lo, hi, seed, salt));
                 boolean needsCorpus = sql.contains("k.t");
                 chunks.add(new LoadPlan.Chunk(table, "id [" + lo + ", " + hi + ")", hi - lo,
-                        (hi - lo) * (double) ROW_BYTES.get(table), needsCorpus ? sql + ", (SELECT ?::text AS t) k" : sql,
-                        needsCorpus ? List.of(corpus) : List.of()));
+                        (hi - lo) * (double) ROW_BYTES.get(table), needsCorpus ? sql + ", (SELECT ?::text[] AS t) k" : sql,
+                        needsCorpus ? List.of((Object) corpus) : List.of()));
             }
             finish.put(table, List.of(
                     "ALTER TABLE " + Identifiers.quote(table) + " ADD PRIMARY KEY (\"id\")",
@@ -146,7 +146,7 @@ public final class StackOverflowDataset implements Dataset {
         long posts = n.get("posts");
         return switch (table) {
             case "users" -> """
-                    SELECT s.id, CASE WHEN %s < 35 THEN '<p>' || substr(k.t, (1 + %s)::integer, (20 + %s)::integer) || '</p>' END,
+                    SELECT s.id, CASE WHEN %s < 35 THEN '<p>' || %s || '</p>' END,
                       CASE WHEN %s < 20 THEN 16 + %s END, %s,
                       %s || CASE WHEN %s = 0 THEN '' ELSE ' ' || %s END,
                       CASE WHEN %s < 90 THEN 0 ELSE %s END,
@@ -158,7 +158,7 @@ public final class StackOverflowDataset implements Dataset {
                       CASE WHEN %s < 15 THEN 'http://www.example' || s.id || '.com/' END,
                       CASE WHEN %s < 2 THEN NULL ELSE s.id + 1000 END
                     FROM %%SOURCE%%""".formatted(
-                    f("a", 0, 100), f("a", 8, 60000), f("a", 24, 500),
+                    f("a", 0, 100), cut(f("a", 8, Corpus.FRAGMENTS), f("a", 16, 400), "20 + " + f("a", 24, 500)),
                     f("b", 0, 100), f("b", 8, 50), created("s.id", users, f("b", 16, 86_400_000)),
                     pick(NAMES, f("c", 0, NAMES.size())), f("c", 8, 4), f("c", 12, 100000),
                     f("c", 32, 100), f("c", 40, 500),
@@ -173,7 +173,7 @@ public final class StackOverflowDataset implements Dataset {
                     SELECT s.id,
                       CASE WHEN s.tp < 40 AND %s < 55 THEN LEAST(%d, s.id + 1 + %s) END,
                       CASE WHEN s.tp < 40 THEN %s END,
-                      '<p>' || substr(k.t, (1 + %s)::integer, (50 + %s + %s + CASE WHEN %s = 0 THEN 3000 ELSE 0 END)::integer) || '</p>',
+                      '<p>' || %s || '</p>',
                       CASE WHEN s.tp < 40 AND %s < 5 THEN %s + interval '1 day' * %s END,
                       %s,
                       CASE WHEN %s < 5 THEN %s + interval '1 hour' * %s END,
@@ -188,12 +188,13 @@ public final class StackOverflowDataset implements Dataset {
                       CASE WHEN s.tp < 40 THEN 1 WHEN s.tp < 98 THEN 2 ELSE 3 + %s END,
                       %s - 3,
                       CASE WHEN s.tp < 40 THEN '<' || %s || '><' || %s || '>' END,
-                      CASE WHEN s.tp < 40 THEN substr(k.t, (1 + %s)::integer, (20 + %s)::integer) END,
+                      CASE WHEN s.tp < 40 THEN %s END,
                       CASE WHEN s.tp < 40 THEN %s ELSE 0 END
                     FROM (SELECT *, %s AS tp FROM %%SOURCE%% OFFSET 0) s""".formatted(
                     f("b", 0, 100), posts, f("b", 8, 20),
                     f("b", 16, 8),
-                    f("c", 0, 64000), f("c", 16, 700), f("c", 26, 700), f("c", 36, 50),
+                    cut(f("c", 0, Corpus.FRAGMENTS), f("c", 8, 500), "50 + " + f("c", 16, 700) + " + " + f("c", 26, 700)
+                            + " + CASE WHEN " + f("c", 36, 50) + " = 0 THEN 3000 ELSE 0 END"),
                     f("d", 0, 100), created("s.id", posts, "0"), f("d", 8, 300),
                     f("d", 16, 6),
                     f("d", 20, 1000), created("s.id", posts, "0"), f("d", 30, 1000),
@@ -208,7 +209,7 @@ public final class StackOverflowDataset implements Dataset {
                     f("a", 40, 6),
                     f("d", 52, 40),
                     pick(TAGS, f("c", 44, TAGS.size())), pick(TAGS, f("c", 52, TAGS.size())),
-                    f("a", 44, 64000), f("d", 56, 100),
+                    cut(f("a", 44, Corpus.FRAGMENTS), f("b", 52, 400), "20 + " + f("d", 56, 100)),
                     f("b", 48, 5000),
                     f("a", 0, 100));
             case "votes" -> """
@@ -226,12 +227,12 @@ public final class StackOverflowDataset implements Dataset {
             case "comments" -> """
                     SELECT s.id, %s, 1 + %s,
                       CASE WHEN %s < 80 THEN 0 ELSE %s END,
-                      substr(k.t, (1 + %s)::integer, (15 + %s + %s)::integer),
+                      %s,
                       CASE WHEN %s < 1 THEN NULL ELSE 1 + %s END
                     FROM %%SOURCE%%""".formatted(
                     created("s.id", n.get("comments"), f("b", 40, 3_600_000)), f("a", 0, posts),
                     f("a", 40, 100), f("a", 48, 10),
-                    f("b", 0, 64000), f("b", 20, 135), f("b", 30, 135),
+                    cut(f("b", 0, Corpus.FRAGMENTS), f("b", 8, 1000), "15 + " + f("b", 20, 135) + " + " + f("b", 30, 135)),
                     f("c", 0, 100), f("c", 8, users));
             case "badges" -> """
                     SELECT s.id, %s, 1 + %s, %s FROM %%SOURCE%%""".formatted(
@@ -255,6 +256,15 @@ public final class StackOverflowDataset implements Dataset {
                 .collect(Collectors.joining(", "));
         return "(SELECT g::integer AS id, " + hashes + " FROM generate_series(" + lo + "::bigint, " + (hi - 1)
                 + "::bigint) g OFFSET 0) s";
+    }
+
+    /**
+     * {@code len} characters from {@code offset} in corpus fragment {@code fragment}. Fragments are short
+     * because substr() on UTF-8 text walks from the start of the string: cutting from one long text made
+     * every row pay for the whole prefix.
+     */
+    private static String cut(String fragment, String offset, String len) {
+        return "substr(k.t[1 + " + fragment + "::integer], (1 + " + offset + ")::integer, (" + len + ")::integer)";
     }
 
     /** Bits of hash {@code var} from {@code shift} upward, modulo {@code mod}. */

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Benchmark and tune database migrations into PostgreSQL.",
+        footer = {"", "migrate also accepts --settings tuned.yaml [--platform NAME]: the tuner's recommendation "
+                + "becomes --tasks/--partitions/--copy-format (explicit options win).",
+                "Exit codes: 0 success, 1 a failed migration, verification or trial, 2 bad usage or configuration."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.migbench.harness.sweep.SweepCommand.class,
@@ -26,7 +29,24 @@ public final class MigbenchCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(execute(args));
+    }
+
+    /** Runs one command line and returns its exit code: what {@link #main} does, without ending the JVM. */
+    public static int execute(String... args) {
+        return execute(newCommandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code cli} (whose output streams a test may have replaced). */
+    public static int execute(CommandLine cli, String... args) {
+        String[] expanded;
+        try {
+            expanded = io.migbench.harness.tune.SettingsArguments.expand(args);
+        } catch (IllegalArgumentException e) {
+            cli.getErr().println("migbench: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return cli.execute(expanded);
     }
 
     /** The configured command line, shared by {@link #main} and tests. */

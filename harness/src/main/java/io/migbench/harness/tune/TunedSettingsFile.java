@@ -25,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * Reads and writes {@code tuned.yaml}, the recommended settings per platform that {@code migbench tune} writes
- * and {@code migrate}/{@code sweep --settings} read. Layout (version 1):
+ * and {@code sweep --settings} reads; the only settings file format. Layout (version 1):
  * <pre>
  * version: 1
  * platforms:
@@ -56,7 +56,7 @@ public final class TunedSettingsFile {
     public static final int VERSION = 1;
 
     private static final String HEADER = "# Settings recommended by `migbench tune`, per platform profile.\n"
-            + "# Use them with `migbench migrate --settings <this file>` or `migbench sweep --settings <this file>`.\n"
+            + "# Use them with `migbench sweep --settings <this file>`.\n"
             + "# The provenance says how sure the tuner was: \"not distinguishable\" means the runner-up was as good\n"
             + "# as the measurements could tell.\n";
 

@@ -208,6 +208,23 @@ class TunedSettingsFileTest {
     }
 
     @Test
+    void platformKeyMustBeAProfileName() throws IOException {
+        Path file = write("""
+                version: 1
+                platforms:
+                  "my laptop":
+                    tasks: 8
+                    provenance: %s
+                """.formatted(PROVENANCE));
+
+        assertThatThrownBy(() -> TunedSettingsFile.read(file)).isInstanceOf(TunedSettingsFormatException.class)
+                .hasMessage(file + ":4: platforms.my laptop: platform: \"my laptop\" is not a valid platform profile name");
+        assertThatThrownBy(() -> new PlatformRecommendation("-x", TuningPoint.ofTasks(1), null, Map.of(),
+                minimal().provenance())).as("the writer's input is checked too")
+                .hasMessageContaining("is not a valid platform profile name");
+    }
+
+    @Test
     void writingTheSamePlatformTwiceIsRejected() {
         assertThatThrownBy(() -> TunedSettingsFile.write(dir.resolve("t.yaml"), List.of(wsl2(), wsl2())))
                 .hasMessageContaining("platform wsl2: recommended twice");

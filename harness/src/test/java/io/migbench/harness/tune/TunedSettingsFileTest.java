@@ -180,7 +180,7 @@ class TunedSettingsFileTest {
 
         Path duplicate = write("version: 1\nplatforms:\n  wsl2:\n    tasks: 8\n  wsl2:\n    tasks: 4\n");
         assertThatThrownBy(() -> TunedSettingsFile.read(duplicate))
-                .hasMessage(duplicate + ":5: wsl2: duplicate key (first at line 3)");
+                .hasMessage(duplicate + ":5: wsl2: duplicate key (first on line 3)");
 
         Path verdict = write("version: 1\nplatforms:\n  wsl2:\n    tasks: 8\n    provenance: "
                 + PROVENANCE.replace("verdict: distinguishable", "verdict: sure") + "\n");

@@ -3,7 +3,7 @@ package io.migbench.harness.tune;
 import io.migbench.harness.scenario.CopyFormat;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
 
 import java.time.Instant;
 import java.util.Collections;

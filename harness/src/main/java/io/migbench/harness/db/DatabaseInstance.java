@@ -12,8 +12,13 @@ import java.util.Map;
  */
 public interface DatabaseInstance extends AutoCloseable {
 
+    /** What the instance was started from: name, limits, server settings. */
+    InstanceSpec spec();
+
     /** The instance's name from its spec ("source", "target"). */
-    String name();
+    default String name() {
+        return spec().name();
+    }
 
     DatabaseEngine engine();
 
@@ -34,11 +39,15 @@ public interface DatabaseInstance extends AutoCloseable {
     /** What was really enforced, as read back after the last (re)start. */
     EnforcedLimits enforcedLimits();
 
-    /** Server settings as the running server reports them (SHOW / pg_settings, sys.configurations). */
-    Map<String, String> effectiveSettings();
+    /** The spec's server settings as the running server reports them (SHOW / pg_settings, sys.configurations). */
+    default Map<String, String> effectiveSettings() {
+        return ServerFacts.effectiveSettings(this, spec().serverSettings().keySet());
+    }
 
     /** Whether the server answers a query now. */
-    boolean isAlive();
+    default boolean isAlive() {
+        return ServerFacts.isAlive(this);
+    }
 
     /** Stops (or reaps a dead server) and starts again on the same data, re-applying the limits. */
     void restart();

@@ -1,6 +1,6 @@
 package io.migbench.harness.report;
 
-import io.migbench.harness.results.CopyEngine;
+import io.migbench.harness.scenario.EngineKind;
 import io.migbench.harness.results.TableRecord;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.stats.ConfigurationStats;
@@ -132,7 +132,7 @@ final class ChartRenderer {
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         List<String> categories = platforms.stream().map(PlatformAnalysis::shortLabel).toList();
         rotateIfCrowded(chart, categories);
-        for (CopyEngine engine : CopyEngine.values()) {
+        for (EngineKind engine : EngineKind.values()) {
             List<Number> y = new ArrayList<>();
             List<Number> err = new ArrayList<>();
             boolean any = false;

@@ -1,6 +1,6 @@
 package io.migbench.harness.report;
 
-import io.migbench.harness.results.CopyEngine;
+import io.migbench.harness.scenario.EngineKind;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.stats.ConfigurationStats;
@@ -55,7 +55,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
 
     private static Optional<ConfigurationStats> best(List<ConfigurationStats> configs) {
         Optional<ConfigurationStats> own = configs.stream()
-                .filter(c -> c.key().engine() == CopyEngine.MIGBENCH && c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
+                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
         return own.isPresent() ? own : configs.stream().filter(c -> c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
     }
 
@@ -71,7 +71,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
     public List<ConfigurationStats> bestPerTaskCount() {
         Map<Integer, ConfigurationStats> byTasks = new TreeMap<>();
         configurations.stream()
-                .filter(c -> c.key().engine() == CopyEngine.MIGBENCH && c.n() > 0)
+                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
                         (a, b) -> a.median() >= b.median() ? a : b));
         return List.copyOf(byTasks.values());

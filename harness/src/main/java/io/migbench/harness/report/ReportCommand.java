@@ -3,7 +3,9 @@ package io.migbench.harness.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.migbench.harness.cli.DebugOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +28,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Directory with report.md.mustache and its partials (default: the packaged report-templates).")
     Path templates;
 
-    @Option(names = "--debug", description = "Print stack traces on errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,6 @@
 package io.migbench.harness.report;
 
-import io.migbench.harness.results.CopyEngine;
+import io.migbench.harness.scenario.EngineKind;
 import io.migbench.harness.results.TableRecord;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
@@ -289,7 +289,7 @@ public final class ReportView {
         List<ComparisonRow> out = new ArrayList<>();
         for (PlatformAnalysis p : platforms) {
             Map<String, ConfigurationStats> bestPerSource = new LinkedHashMap<>();
-            p.configurations().stream().filter(c -> c.key().engine() == CopyEngine.MIGBENCH && c.n() > 0)
+            p.configurations().stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
                     .forEach(c -> bestPerSource.merge(c.key().sourceEngine(), c, (a, b) -> a.median() >= b.median() ? a : b));
             double top = bestPerSource.values().stream().mapToDouble(ConfigurationStats::median).max().orElse(1);
             bestPerSource.forEach((source, c) -> out.add(comparisonRow(p, source, c, Format.ratio(c.median() / top)
@@ -306,8 +306,8 @@ public final class ReportView {
         }
         List<ComparisonRow> out = new ArrayList<>();
         for (PlatformAnalysis p : platforms) {
-            Map<CopyEngine, ConfigurationStats> bestPerEngine = bestPerEngine(p);
-            Optional<ConfigurationStats> pipe = Optional.ofNullable(bestPerEngine.get(CopyEngine.PSQL_PIPE));
+            Map<EngineKind, ConfigurationStats> bestPerEngine = bestPerEngine(p);
+            Optional<ConfigurationStats> pipe = Optional.ofNullable(bestPerEngine.get(EngineKind.PSQL_PIPE));
             bestPerEngine.forEach((engine, c) -> out.add(comparisonRow(p, engine.code(), c,
                     pipe.map(l -> Format.ratio(c.median() / l.median()) + " of psql-pipe").orElse("no psql-pipe line"))));
         }
@@ -315,8 +315,8 @@ public final class ReportView {
     }
 
     /** Each copy engine's fastest configuration on the platform, in enum order. */
-    static Map<CopyEngine, ConfigurationStats> bestPerEngine(PlatformAnalysis p) {
-        Map<CopyEngine, ConfigurationStats> out = new java.util.EnumMap<>(CopyEngine.class);
+    static Map<EngineKind, ConfigurationStats> bestPerEngine(PlatformAnalysis p) {
+        Map<EngineKind, ConfigurationStats> out = new java.util.EnumMap<>(EngineKind.class);
         p.configurations().stream().filter(c -> c.n() > 0)
                 .forEach(c -> out.merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
         return out;
@@ -334,7 +334,7 @@ public final class ReportView {
     private static String recommendations(List<PlatformAnalysis> platforms) {
         StringBuilder yaml = new StringBuilder("recommended:\n");
         for (PlatformAnalysis p : platforms) {
-            Optional<ConfigurationStats> best = p.best().filter(b -> b.key().engine() == CopyEngine.MIGBENCH);
+            Optional<ConfigurationStats> best = p.best().filter(b -> b.key().engine() == EngineKind.MIGBENCH);
             if (best.isEmpty()) {
                 continue;
             }

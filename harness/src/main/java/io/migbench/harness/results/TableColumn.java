@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.scenario.EngineKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ public enum TableColumn {
     static TableRecord read(CsvRow r) {
         try {
             return new TableRecord(r.required(RUN_ID.header), r.required(PLATFORM.header), r.required(SOURCE_ENGINE.header),
-                    r.code(ENGINE.header, CopyEngine.class), r.required(SETTINGS_LABEL.header),
+                    r.code(ENGINE.header, EngineKind.class), r.required(SETTINGS_LABEL.header),
                     r.intValue(TRIAL.header), r.bool(WARMUP.header), r.text(SCHEMA.header), r.required(TABLE.header),
                     r.optionalLong(ROWS.header), r.optionalLong(BYTES.header), r.optionalDouble(SECONDS.header),
                     r.optionalDouble(ROWS_PER_S.header), r.optionalInt(PARTITIONS.header),

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.scenario.EngineKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * Measurements are {@code null} when unknown; {@code match} is {@code null} when counts were not compared.
  */
 public record TableRecord(
-        String runId, String platform, String sourceEngine, CopyEngine engine, String settingsLabel, int trial, boolean warmup,
+        String runId, String platform, String sourceEngine, EngineKind engine, String settingsLabel, int trial, boolean warmup,
         String schema, String table, Long rows, Long bytes, Double seconds, Double rowsPerSecond,
         Integer partitions, Long sourceRows, Long targetRows, Boolean match, ValidationResult checksum) {
 

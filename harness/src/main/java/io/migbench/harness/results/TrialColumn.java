@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.scenario.EngineKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ public enum TrialColumn {
                     .targetLimits(r.text(TARGET_LIMITS_REQUESTED.header), r.text(TARGET_LIMITS_ENFORCED.header))
                     .targetSettings(r.text(TARGET_SETTINGS.header))
                     .dataset(r.required(DATASET.header)).scale(r.doubleValue(SCALE.header))
-                    .engine(r.code(ENGINE.header, CopyEngine.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
+                    .engine(r.code(ENGINE.header, EngineKind.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
                     .baseline(r.bool(IS_BASELINE.header)).tasks(r.intValue(TASKS.header))
                     .partitions(r.optionalInt(PARTITIONS.header)).poolSize(r.optionalInt(POOL_SIZE.header))
                     .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.scenario.EngineKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public record TrialRecord(
         String sourceLimitsRequested, String sourceLimitsEnforced,
         String targetLimitsRequested, String targetLimitsEnforced, String targetSettings,
         String dataset, double scale,
-        CopyEngine engine, String settingsLabel, boolean baseline,
+        EngineKind engine, String settingsLabel, boolean baseline,
         int tasks, Integer partitions, Integer poolSize, String copyFormat, String split, String knobs,
         int trial, boolean warmup,
         Long rows, Long bytes,
@@ -132,7 +133,7 @@ public record TrialRecord(
         private String targetSettings = "";
         private String dataset;
         private double scale = 1;
-        private CopyEngine engine = CopyEngine.MIGBENCH;
+        private EngineKind engine = EngineKind.MIGBENCH;
         private String settingsLabel;
         private boolean baseline;
         private int tasks;
@@ -199,7 +200,7 @@ public record TrialRecord(
         public Builder targetSettings(String v) { targetSettings = v; return this; }
         public Builder dataset(String v) { dataset = v; return this; }
         public Builder scale(double v) { scale = v; return this; }
-        public Builder engine(CopyEngine v) { engine = v; return this; }
+        public Builder engine(EngineKind v) { engine = v; return this; }
         /** A short name for this point of the matrix, e.g. {@code tasks=8 partitions=36}. */
         public Builder settingsLabel(String v) { settingsLabel = v; return this; }
         /** True for the scenario's baseline setting, the "before" of the before/after comparison. */

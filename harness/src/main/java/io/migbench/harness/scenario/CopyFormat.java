@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
 
 /** The COPY format between source and target. */
 public enum CopyFormat implements YamlEnum {

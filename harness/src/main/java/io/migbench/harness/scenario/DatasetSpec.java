@@ -1,8 +1,8 @@
 package io.migbench.harness.scenario;
 
 import io.migbench.harness.dataset.DatasetCatalog;
-import io.migbench.harness.scenario.config.Checks;
-import io.migbench.harness.scenario.config.Suggestions;
+import io.migbench.harness.config.Checks;
+import io.migbench.harness.config.Suggestions;
 
 /**
  * Which dataset to generate in the source.

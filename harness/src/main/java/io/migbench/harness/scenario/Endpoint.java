@@ -1,7 +1,7 @@
 package io.migbench.harness.scenario;
 
 import io.migbench.engine.Redaction;
-import io.migbench.harness.scenario.config.Checks;
+import io.migbench.harness.config.Checks;
 
 import java.util.Locale;
 

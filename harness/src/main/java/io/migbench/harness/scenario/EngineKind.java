@@ -1,15 +1,17 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
+import io.migbench.harness.results.CsvCode;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The migration engines a sweep can compare on the same databases: migbench itself and external
- * baselines, which honour only some of the knobs and copy PostgreSQL → PostgreSQL only.
+ * baselines, which honour only some of the knobs and copy PostgreSQL → PostgreSQL only. The same name is
+ * the engine's code in the results CSVs.
  */
-public enum EngineKind implements YamlEnum {
+public enum EngineKind implements YamlEnum, CsvCode {
     MIGBENCH("migbench", EnumSet.allOf(Knob.class), true),
     /** Parallel {@code psql COPY … TO STDOUT | psql COPY … FROM STDIN}: the physical-limit line. */
     PSQL_PIPE("psql-pipe", EnumSet.of(Knob.TASKS, Knob.COPY_FORMAT), false),
@@ -28,6 +30,11 @@ public enum EngineKind implements YamlEnum {
 
     @Override
     public String yamlName() {
+        return yamlName;
+    }
+
+    @Override
+    public String code() {
         return yamlName;
     }
 

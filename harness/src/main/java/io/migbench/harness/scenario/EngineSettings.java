@@ -1,7 +1,7 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.Checks;
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.Checks;
+import io.migbench.harness.config.YamlEnum;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

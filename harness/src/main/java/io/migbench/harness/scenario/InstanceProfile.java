@@ -1,7 +1,7 @@
 package io.migbench.harness.scenario;
 
 import io.migbench.harness.db.ResourceLimits;
-import io.migbench.harness.scenario.config.Checks;
+import io.migbench.harness.config.Checks;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.Checks;
+import io.migbench.harness.config.Checks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

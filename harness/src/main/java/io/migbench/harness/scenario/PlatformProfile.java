@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.Checks;
+import io.migbench.harness.config.Checks;
 
 /** A named platform to measure on: the limits and settings of the source and of the target. */
 public record PlatformProfile(String name, String description, InstanceProfile source, InstanceProfile target) {

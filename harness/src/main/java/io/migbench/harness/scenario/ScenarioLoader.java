@@ -1,10 +1,10 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.ConfigFileException;
-import io.migbench.harness.scenario.config.Fields;
-import io.migbench.harness.scenario.config.Problems;
-import io.migbench.harness.scenario.config.YamlNode;
-import io.migbench.harness.scenario.config.YamlTreeReader;
+import io.migbench.harness.config.ConfigFileException;
+import io.migbench.harness.config.Fields;
+import io.migbench.harness.config.Problems;
+import io.migbench.harness.config.YamlNode;
+import io.migbench.harness.config.YamlTreeReader;
 
 import java.util.List;
 

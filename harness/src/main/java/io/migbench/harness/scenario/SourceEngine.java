@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
 
 /** The database engine of the migration source. */
 public enum SourceEngine implements YamlEnum {

@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
 
 /** How a big table is split into ranges: by key, by ctid block ranges, chosen per table (auto), or not at all. */
 public enum SplitMode implements YamlEnum {

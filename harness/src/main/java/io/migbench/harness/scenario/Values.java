@@ -1,7 +1,7 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.Fields;
-import io.migbench.harness.scenario.config.YamlNode;
+import io.migbench.harness.config.Fields;
+import io.migbench.harness.config.YamlNode;
 
 /** Readers for the scenario-specific value types, shared by the scenario and settings-profile loaders. */
 final class Values {

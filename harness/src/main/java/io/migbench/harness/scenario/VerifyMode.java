@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.config.YamlEnum;
 
 /** What each trial verifies after the copy: exact row counts, or counts plus row checksums. */
 public enum VerifyMode implements YamlEnum {

@@ -1,6 +1,8 @@
 package io.migbench.harness.sweep;
 
+import io.migbench.harness.cli.DebugOption;
 import io.migbench.harness.cli.ExitCodes;
+import io.migbench.harness.cli.RunOptions;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
@@ -12,6 +14,7 @@ import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TuneCommand;
 import io.migbench.harness.tune.TunedSettingsFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,15 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -37,25 +36,14 @@ import java.util.concurrent.Callable;
                 + "results/<run-id>/trials.csv and tables.csv, then rendered to REPORT.md with charts.",
                 "Ctrl-C stops cleanly: finished trials stay in the CSVs and the databases are torn down."})
 public final class SweepCommand implements Callable<Integer> {
-    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/quick.yaml")
     Path scenarioFile;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
-    Path outDir;
-
-    @Option(names = "--run-id", paramLabel = "ID",
-            description = "Name of the run folder (default: <scenario>-<UTC timestamp>).")
-    String runId;
-
-    @Option(names = "--platform", paramLabel = "NAME", split = ",",
-            description = "Only these platform profiles of the scenario (default: all).")
-    Set<String> platforms = Set.of();
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--settings", paramLabel = "FILE",
             description = "Settings file written by 'migbench tune': measure the recommended setting of each platform "
@@ -65,20 +53,18 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Write the CSVs only; render the report later with 'migbench report'.")
     boolean noReport;
 
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        SweepPlan plan = SweepPlan.of(scenario, platforms);
+        SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
         if (settingsFile != null) {
             plan = plan.withPoints(tunedPoints(scenario, TunedSettingsFile.read(settingsFile)));
         }
-        String id = runId != null ? runId
-                : scenario.name() + "-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_STAMP);
-        Path runDir = outDir.resolve(id);
+        Path runDir = runOptions.runDir(scenario.name());
         out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials -> %s%n",
                 scenario.name(), plan.platforms().size(), plan.pointsByPlatform().values().stream().mapToInt(List::size).max().orElse(0),
                 plan.trialsPerPoint(), scenario.warmupTrials(), plan.totalTrials(), runDir);

@@ -1,7 +1,6 @@
 package io.migbench.harness.sweep;
 
 import io.migbench.harness.db.DatabaseInstance;
-import io.migbench.harness.results.CopyEngine;
 import io.migbench.harness.results.EnvironmentFacts;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.scenario.EngineSettings;
@@ -38,7 +37,7 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .targetSettings(compact(databases.targetSettings()))
                 .dataset(scenario.dataset().name())
                 .scale(scenario.dataset().scale())
-                .engine(CopyEngine.parse(settings.engine().yamlName()))
+                .engine(settings.engine())
                 .settingsLabel(settings.label())
                 .baseline(settings.normalized().equals(scenario.baseline() == null ? null : scenario.baseline().normalized()))
                 .tasks(settings.tasks())

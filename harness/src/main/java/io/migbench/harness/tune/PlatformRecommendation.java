@@ -2,7 +2,8 @@ package io.migbench.harness.tune;
 
 import io.migbench.harness.scenario.CopyFormat;
 import io.migbench.harness.scenario.EngineSettings;
-import io.migbench.harness.scenario.config.YamlEnum;
+import io.migbench.harness.scenario.PlatformProfile;
+import io.migbench.harness.config.YamlEnum;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -12,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The settings block recommended for one platform profile, as written to and read from tuned.yaml: what
- * {@code migrate --settings} and {@code sweep --settings} apply, plus the provenance of the numbers.
+ * {@code sweep --settings} applies, plus the provenance of the numbers.
  *
  * @param platform       the platform profile's name (key in the file)
  * @param settings       tasks, partitions per table ({@code null}: engine default), pool size ({@code null}: tasks)
@@ -26,6 +27,9 @@ public record PlatformRecommendation(String platform, TuningPoint settings, Stri
     public PlatformRecommendation {
         if (platform == null || platform.isBlank()) {
             throw new IllegalArgumentException("platform: missing");
+        }
+        if (!platform.matches(PlatformProfile.NAME_PATTERN)) {
+            throw new IllegalArgumentException("platform: \"" + platform + "\" is not a valid platform profile name");
         }
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(provenance, "provenance");

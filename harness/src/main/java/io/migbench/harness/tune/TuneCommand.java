@@ -1,6 +1,8 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.cli.DebugOption;
 import io.migbench.harness.cli.ExitCodes;
+import io.migbench.harness.cli.RunOptions;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.CountOrAuto;
@@ -15,6 +17,7 @@ import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.PlatformDatabases;
 import io.migbench.harness.sweep.TrialOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +27,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code migbench tune}: search the best task count (then partitions) per platform within a time budget. */
@@ -40,16 +39,14 @@ import java.util.concurrent.Callable;
                 + "point, branches clearly below the best dropped early. Trials land in results/<run-id>/trials.csv "
                 + "(draw them with 'migbench report'); the recommendations go to a settings file."})
 public final class TuneCommand implements Callable<Integer> {
-    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/stackoverflow.yaml")
     Path scenarioFile;
 
-    @Option(names = "--platform", paramLabel = "NAME", split = ",", description = "Only these platform profiles (default: all).")
-    Set<String> platforms = Set.of();
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--budget", paramLabel = "DURATION",
             description = "Wall-clock budget for all platforms, e.g. 20m, 1h30m (default: the scenario's tune.budget, else 20m).")
@@ -59,20 +56,14 @@ public final class TuneCommand implements Callable<Integer> {
             description = "Where to write the recommended settings (default: <run folder>/tuned.yaml).")
     Path settingsOut;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder that receives the run folder.")
-    Path outDir;
-
-    @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run folder (default: <scenario>-tune-<UTC timestamp>).")
-    String runId;
-
-    @Option(names = "--debug", description = "Print stack traces of failures.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        SweepPlan plan = SweepPlan.of(scenario, platforms);
+        SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
         Duration total = budget != null ? parseBudget(budget)
                 : scenario.tune().budget() != null ? scenario.tune().budget() : Duration.ofMinutes(20);
         Duration perPlatform = total.dividedBy(plan.platforms().size());
@@ -84,8 +75,7 @@ public final class TuneCommand implements Callable<Integer> {
                 // the engine holds exactly one source and one target connection per task: a bigger pool changes nothing
                 .poolSizeFactors(List.of())
                 .build();
-        Path runDir = outDir.resolve(runId != null ? runId
-                : scenario.name() + "-tune-" + LocalDateTime.now(ZoneOffset.UTC).format(RUN_STAMP));
+        Path runDir = runOptions.runDir(scenario.name() + "-tune");
         out.printf(Locale.ROOT, "tune %s: %d platform(s), budget %s each, up to %d tasks, %d trials per point -> %s%n",
                 scenario.name(), plan.platforms().size(), perPlatform, options.maxTasks(), options.trialsPerPoint(), runDir);
         out.flush();

@@ -3,11 +3,12 @@ package io.migbench.harness.tune;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.migbench.harness.tune.YamlTree.Mapping;
-import io.migbench.harness.tune.YamlTree.Node;
-import io.migbench.harness.tune.YamlTree.Scalar;
+import io.migbench.harness.config.ConfigFileException;
+import io.migbench.harness.config.Problems;
+import io.migbench.harness.config.YamlNode;
+import io.migbench.harness.config.YamlNode.Mapping;
+import io.migbench.harness.config.YamlTreeReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
 
 /**
  * Reads and writes {@code tuned.yaml}, the recommended settings per platform that {@code migbench tune} writes
- * and {@code migrate}/{@code sweep --settings} read. Layout (version 1):
+ * and {@code sweep --settings} reads; the only settings file format. Layout (version 1):
  * <pre>
  * version: 1
  * platforms:
@@ -56,7 +57,7 @@ public final class TunedSettingsFile {
     public static final int VERSION = 1;
 
     private static final String HEADER = "# Settings recommended by `migbench tune`, per platform profile.\n"
-            + "# Use them with `migbench migrate --settings <this file>` or `migbench sweep --settings <this file>`.\n"
+            + "# Use them with `migbench sweep --settings <this file>`.\n"
             + "# The provenance says how sure the tuner was: \"not distinguishable\" means the runner-up was as good\n"
             + "# as the measurements could tell.\n";
 
@@ -141,19 +142,24 @@ public final class TunedSettingsFile {
      * @throws TunedSettingsFormatException when the file cannot be read or a field is missing, unknown or invalid
      */
     public static List<PlatformRecommendation> read(Path file) {
-        Node root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlTree.parse(in);
-        } catch (YamlTree.SyntaxError e) {
-            throw new TunedSettingsFormatException(file + ":" + e.line + ": " + e.getMessage(), e);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TunedSettingsFormatException(file + ": cannot read tuned settings: " + e, e);
         }
-        return new Fields(file).recommendations(root);
+        Problems problems = new Problems(file.toString());
+        YamlNode root = YamlTreeReader.read(text, problems);
+        try {
+            problems.throwIfAny();
+        } catch (ConfigFileException e) {
+            throw new TunedSettingsFormatException(e.getMessage(), e);
+        }
+        return new FieldReader(file).recommendations(root);
     }
 
     /** Field-by-field reading with errors that carry file, line and dotted path. */
-    private static final class Fields {
+    private static final class FieldReader {
         private static final Set<String> ROOT_KEYS = Set.of("version", "platforms");
         private static final Set<String> PLATFORM_KEYS = Set.of("tasks", "partitions", "pool_size", "copy_format",
                 "target_settings", "provenance");
@@ -164,14 +170,14 @@ public final class TunedSettingsFile {
 
         private final Path file;
 
-        Fields(Path file) {
+        FieldReader(Path file) {
             this.file = file;
         }
 
-        List<PlatformRecommendation> recommendations(Node root) {
+        List<PlatformRecommendation> recommendations(YamlNode root) {
             Mapping m = mapping(root, "(document)");
             known(m, "", ROOT_KEYS);
-            Node versionNode = required(m, "version", "");
+            YamlNode versionNode = required(m, "version", "");
             int version = integer(versionNode, "version", 1);
             if (version != VERSION) {
                 throw error(versionNode, "version", "unsupported version " + version + ", this migbench reads "
@@ -182,24 +188,24 @@ public final class TunedSettingsFile {
                 throw error(platforms, "platforms", "no platform in the file");
             }
             List<PlatformRecommendation> out = new ArrayList<>();
-            platforms.entries().forEach((name, node) -> out.add(platform(name, node, "platforms." + name)));
+            platforms.entries().forEach((name, entry) -> out.add(platform(name, entry.value(), "platforms." + name)));
             return out;
         }
 
-        private PlatformRecommendation platform(String name, Node node, String path) {
+        private PlatformRecommendation platform(String name, YamlNode node, String path) {
             Mapping m = mapping(node, path);
             known(m, path, PLATFORM_KEYS);
             int tasks = integer(required(m, "tasks", path), path + ".tasks", 1);
             Integer partitions = m.entries().containsKey("partitions")
-                    ? integer(m.entries().get("partitions"), path + ".partitions", 1) : null;
+                    ? integer(m.get("partitions"), path + ".partitions", 1) : null;
             Integer poolSize = m.entries().containsKey("pool_size")
-                    ? integer(m.entries().get("pool_size"), path + ".pool_size", 1) : null;
+                    ? integer(m.get("pool_size"), path + ".pool_size", 1) : null;
             String copyFormat = m.entries().containsKey("copy_format")
-                    ? text(m.entries().get("copy_format"), path + ".copy_format") : null;
+                    ? text(m.get("copy_format"), path + ".copy_format") : null;
             Map<String, String> targetSettings = new LinkedHashMap<>();
             if (m.entries().containsKey("target_settings")) {
-                Mapping ts = mapping(m.entries().get("target_settings"), path + ".target_settings");
-                ts.entries().forEach((k, v) -> targetSettings.put(k, text(v, path + ".target_settings." + k)));
+                Mapping ts = mapping(m.get("target_settings"), path + ".target_settings");
+                ts.entries().forEach((k, e) -> targetSettings.put(k, settingValue(e.value(), path + ".target_settings." + k)));
             }
             Provenance provenance = provenance(required(m, "provenance", path), path + ".provenance");
             try {
@@ -210,21 +216,21 @@ public final class TunedSettingsFile {
             }
         }
 
-        private Provenance provenance(Node node, String path) {
+        private Provenance provenance(YamlNode node, String path) {
             Mapping m = mapping(node, path);
             known(m, path, PROVENANCE_KEYS);
             Instant tunedAt = instant(required(m, "tuned_at", path), path + ".tuned_at");
             String host = text(required(m, "host", path), path + ".host");
             String scenario = text(required(m, "scenario", path), path + ".scenario");
-            Node verdictNode = required(m, "verdict", path);
+            YamlNode verdictNode = required(m, "verdict", path);
             Verdict verdict = Verdict.fromText(text(verdictNode, path + ".verdict"));
             if (verdict == null) {
                 throw error(verdictNode, path + ".verdict", "must be one of \"distinguishable\", \"not distinguishable\","
-                        + " \"insufficient data\", got \"" + ((Scalar) verdictNode).text() + "\"");
+                        + " \"insufficient data\", got \"" + text(verdictNode, path + ".verdict") + "\"");
             }
             PointSummary best = point(required(m, "best", path), path + ".best");
             PointSummary runnerUp = m.entries().containsKey("runner_up")
-                    ? point(m.entries().get("runner_up"), path + ".runner_up") : null;
+                    ? point(m.get("runner_up"), path + ".runner_up") : null;
             int trials = integer(required(m, "trials", path), path + ".trials", 1);
             long elapsed = integer(required(m, "elapsed_seconds", path), path + ".elapsed_seconds", 0);
             boolean exhausted = bool(required(m, "budget_exhausted", path), path + ".budget_exhausted");
@@ -236,14 +242,14 @@ public final class TunedSettingsFile {
             }
         }
 
-        private PointSummary point(Node node, String path) {
+        private PointSummary point(YamlNode node, String path) {
             Mapping m = mapping(node, path);
             known(m, path, POINT_KEYS);
             String settings = text(required(m, "settings", path), path + ".settings");
             double median = number(required(m, "median_rows_per_second", path), path + ".median_rows_per_second");
-            Double ciLow = m.entries().containsKey("ci_low") ? number(m.entries().get("ci_low"), path + ".ci_low") : null;
+            Double ciLow = m.entries().containsKey("ci_low") ? number(m.get("ci_low"), path + ".ci_low") : null;
             Double ciHigh = m.entries().containsKey("ci_high")
-                    ? number(m.entries().get("ci_high"), path + ".ci_high") : null;
+                    ? number(m.get("ci_high"), path + ".ci_high") : null;
             int trials = integer(required(m, "trials", path), path + ".trials", 1);
             try {
                 return new PointSummary(settings, median, ciLow, ciHigh, trials);
@@ -252,39 +258,48 @@ public final class TunedSettingsFile {
             }
         }
 
-        private Mapping mapping(Node node, String path) {
+        private Mapping mapping(YamlNode node, String path) {
             if (node instanceof Mapping m) {
                 return m;
             }
-            throw error(node, path, "expected a mapping of fields, got " + node.kind());
+            throw error(node, path, "expected a mapping of fields, got " + node.describe());
         }
 
         private void known(Mapping m, String path, Set<String> allowed) {
             for (String key : m.entries().keySet()) {
                 if (!allowed.contains(key)) {
-                    throw new TunedSettingsFormatException(file + ":" + m.keyLines().get(key) + ": "
+                    throw new TunedSettingsFormatException(file + ":" + m.entries().get(key).keyLine() + ": "
                             + (path.isEmpty() ? "" : path + ".") + key + ": unknown field; expected one of "
                             + new TreeSet<>(allowed));
                 }
             }
         }
 
-        private Node required(Mapping m, String key, String path) {
-            Node n = m.entries().get(key);
+        private YamlNode required(Mapping m, String key, String path) {
+            YamlNode n = m.get(key);
             if (n == null) {
                 throw error(m, path.isEmpty() ? key : path + "." + key, "missing");
             }
             return n;
         }
 
-        private String text(Node node, String path) {
-            if (node instanceof Scalar s && s.text() != null) {
-                return s.text();
+        /** A scalar as text; the tree types scalars, so numbers and booleans come back as written in YAML 1.2. */
+        private String text(YamlNode node, String path) {
+            if (node instanceof YamlNode.Scalar s && s.value() != null) {
+                return s.value().toString();
             }
-            throw error(node, path, "expected a value, got " + node.kind());
+            throw error(node, path, "expected a value, got " + node.describe());
         }
 
-        private int integer(Node node, String path, int min) {
+        /** A PostgreSQL setting: a bare {@code off}/{@code on} is a YAML boolean, PostgreSQL wants the word back. */
+        private String settingValue(YamlNode node, String path) {
+            if (node instanceof YamlNode.Scalar s && s.value() instanceof Boolean b) {
+                return b ? "on" : "off";
+            }
+            return text(node, path);
+        }
+
+        private int integer(YamlNode node, String path, int min) {
             String t = text(node, path);
             try {
                 int v = Integer.parseInt(t.trim());
@@ -297,7 +312,7 @@ public final class TunedSettingsFile {
             throw error(node, path, "must be an integer >= " + min + ", got \"" + t + "\"");
         }
 
-        private double number(Node node, String path) {
+        private double number(YamlNode node, String path) {
             String t = text(node, path);
             try {
                 double v = Double.parseDouble(t.trim());
@@ -310,7 +325,7 @@ public final class TunedSettingsFile {
             throw error(node, path, "must be a number, got \"" + t + "\"");
         }
 
-        private boolean bool(Node node, String path) {
+        private boolean bool(YamlNode node, String path) {
             String t = text(node, path);
             if (t.equals("true") || t.equals("false")) {
                 return Boolean.parseBoolean(t);
@@ -318,7 +333,7 @@ public final class TunedSettingsFile {
             throw error(node, path, "must be true or false, got \"" + t + "\"");
         }
 
-        private Instant instant(Node node, String path) {
+        private Instant instant(YamlNode node, String path) {
             String t = text(node, path);
             try {
                 return Instant.parse(t);
@@ -327,7 +342,7 @@ public final class TunedSettingsFile {
             }
         }
 
-        private TunedSettingsFormatException error(Node node, String path, String problem) {
+        private TunedSettingsFormatException error(YamlNode node, String path, String problem) {
             return new TunedSettingsFormatException(file + ":" + node.line() + ": " + path + ": " + problem);
         }
     }

@@ -1,11 +1,9 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.ConfigFileException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,36 +60,5 @@ class MatrixAndSettingsTest {
         assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(Durations.format(Duration.ofSeconds(5430))).isEqualTo("1h30m30s");
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
-    }
-
-    @Test
-    void settingsProfileRoundTripsAndResolvesPlatforms() {
-        SettingsProfile profile = new SettingsProfile("stackoverflow", "2025-01-31T10:00:00Z", Map.of(
-                "constrained", new SettingsProfile.PlatformSettings(
-                        EngineSettings.defaults(EngineKind.MIGBENCH, 8).withPoolSize(CountOrAuto.of(8)),
-                        Map.of("synchronous_commit", "off", "max_wal_size", "4GB"),
-                        new SettingsProfile.Evidence(250_000, 240_000, 260_000, 3, "runner-up t4 not distinguishable"))));
-        String yaml = SettingsProfiles.toYaml(profile);
-        assertThat(yaml).contains("settings_profile: 1", "tasks: 8", "synchronous_commit:");
-        SettingsProfile back = SettingsProfiles.parse(yaml, "tuned.yaml");
-        assertThat(back).isEqualTo(profile);
-        assertThat(back.resolve("anything").settings().tasks()).as("single platform applies anywhere").isEqualTo(8);
-        assertThat(back.forPlatform("other")).isEmpty();
-    }
-
-    @Test
-    void settingsProfileErrorsNameLineAndField() {
-        assertThatThrownBy(() -> SettingsProfiles.parse("""
-                settings_profile: 1
-                platforms:
-                  native:
-                    engine_settings: {engine: migbench, tasks: 0}
-                    target_setings: {fsync: off}
-                """, "tuned.yaml"))
-                .isInstanceOf(ConfigFileException.class)
-                .hasMessageContaining("tuned.yaml:4: platforms.native.engine_settings.tasks: must be ≥ 1, got 0")
-                .hasMessageContaining("tuned.yaml:5: platforms.native.target_setings: unknown key (did you mean \"target_settings\"?)");
-        assertThatThrownBy(() -> SettingsProfiles.parse("name: quick\n", "scenarios/quick.yaml"))
-                .hasMessageContaining("settings_profile: is required");
     }
 }

@@ -1,7 +1,7 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.scenario.config.ConfigFileException;
-import io.migbench.harness.scenario.config.ConfigProblem;
+import io.migbench.harness.config.ConfigFileException;
+import io.migbench.harness.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -180,7 +180,7 @@ class TunedSettingsFileTest {
 
         Path duplicate = write("version: 1\nplatforms:\n  wsl2:\n    tasks: 8\n  wsl2:\n    tasks: 4\n");
         assertThatThrownBy(() -> TunedSettingsFile.read(duplicate))
-                .hasMessage(duplicate + ":5: wsl2: duplicate key (first at line 3)");
+                .hasMessage(duplicate + ":5: wsl2: duplicate key (first on line 3)");
 
         Path verdict = write("version: 1\nplatforms:\n  wsl2:\n    tasks: 8\n    provenance: "
                 + PROVENANCE.replace("verdict: distinguishable", "verdict: sure") + "\n");
@@ -205,6 +205,23 @@ class TunedSettingsFileTest {
         Path list = write("- tasks: 8\n");
         assertThatThrownBy(() -> TunedSettingsFile.read(list))
                 .hasMessage(list + ":1: (document): expected a mapping of fields, got a list");
+    }
+
+    @Test
+    void platformKeyMustBeAProfileName() throws IOException {
+        Path file = write("""
+                version: 1
+                platforms:
+                  "my laptop":
+                    tasks: 8
+                    provenance: %s
+                """.formatted(PROVENANCE));
+
+        assertThatThrownBy(() -> TunedSettingsFile.read(file)).isInstanceOf(TunedSettingsFormatException.class)
+                .hasMessage(file + ":4: platforms.my laptop: platform: \"my laptop\" is not a valid platform profile name");
+        assertThatThrownBy(() -> new PlatformRecommendation("-x", TuningPoint.ofTasks(1), null, Map.of(),
+                minimal().provenance())).as("the writer's input is checked too")
+                .hasMessageContaining("is not a valid platform profile name");
     }
 
     @Test

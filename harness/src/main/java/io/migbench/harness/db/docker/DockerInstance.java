@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
-import java.util.Map;
 
 /** A database in a container; {@link #close()} removes the container. */
 final class DockerInstance implements DatabaseInstance {
@@ -68,8 +67,8 @@ final class DockerInstance implements DatabaseInstance {
     }
 
     @Override
-    public String name() {
-        return spec.name();
+    public InstanceSpec spec() {
+        return spec;
     }
 
     @Override
@@ -108,16 +107,6 @@ final class DockerInstance implements DatabaseInstance {
     @Override
     public synchronized EnforcedLimits enforcedLimits() {
         return enforced;
-    }
-
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return ServerFacts.effectiveSettings(this, spec.serverSettings().keySet());
-    }
-
-    @Override
-    public boolean isAlive() {
-        return ServerFacts.isAlive(this);
     }
 
     /** {@code docker restart}: same container and data, limits kept by Docker (and read back again). */

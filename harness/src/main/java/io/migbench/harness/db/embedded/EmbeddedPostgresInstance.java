@@ -99,8 +99,8 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     }
 
     @Override
-    public String name() {
-        return spec.name();
+    public InstanceSpec spec() {
+        return spec;
     }
 
     @Override
@@ -136,16 +136,6 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     @Override
     public synchronized EnforcedLimits enforcedLimits() {
         return enforced;
-    }
-
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return ServerFacts.effectiveSettings(this, spec.serverSettings().keySet());
-    }
-
-    @Override
-    public boolean isAlive() {
-        return ServerFacts.isAlive(this);
     }
 
     /** The data directory (for tests and environment facts). */

@@ -8,7 +8,6 @@ import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LimitStatus;
 import io.migbench.harness.db.ServerFacts;
 
-import java.util.Map;
 
 /** An existing server; closing it only forgets it. */
 final class ExternalInstance implements DatabaseInstance {
@@ -31,8 +30,8 @@ final class ExternalInstance implements DatabaseInstance {
     }
 
     @Override
-    public String name() {
-        return spec.name();
+    public InstanceSpec spec() {
+        return spec;
     }
 
     @Override
@@ -77,16 +76,6 @@ final class ExternalInstance implements DatabaseInstance {
     @Override
     public EnforcedLimits enforcedLimits() {
         return EnforcedLimits.all(spec.limits(), LimitStatus.NOT_ENFORCED, NOT_OURS);
-    }
-
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return ServerFacts.effectiveSettings(this, spec.serverSettings().keySet());
-    }
-
-    @Override
-    public boolean isAlive() {
-        return ServerFacts.isAlive(this);
     }
 
     /** An external server cannot be restarted by migbench; this only checks it answers again. */

@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario.config;
+package io.migbench.harness.config;
 
 /**
  * A validation problem found by a record's constructor.

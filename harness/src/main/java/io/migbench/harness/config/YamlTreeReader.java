@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario.config;
+package io.migbench.harness.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario.config;
+package io.migbench.harness.config;
 
 /** One problem in a configuration file: where it is, which field, what is wrong. */
 public record ConfigProblem(String file, int line, String path, String message) {

@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario.config;
+package io.migbench.harness.config;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -57,7 +57,7 @@ public final class TunedSettingsFile {
     public static final int VERSION = 1;
 
     private static final String HEADER = "# Settings recommended by `migbench tune`, per platform profile.\n"
-            + "# Use them with `migbench sweep --settings <this file>`.\n"
+            + "# Use them with `migbench migrate --settings <this file> --platform <name>` or `migbench sweep --settings <this file>`.\n"
             + "# The provenance says how sure the tuner was: \"not distinguishable\" means the runner-up was as good\n"
             + "# as the measurements could tell.\n";
 

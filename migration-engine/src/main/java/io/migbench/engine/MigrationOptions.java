@@ -1,5 +1,10 @@
 package io.migbench.engine;
 
+import io.migbench.engine.copy.binary.NulPolicy;
+import io.migbench.engine.sqlserver.IdentifierCase;
+import io.migbench.engine.sqlserver.SourceIsolation;
+import io.migbench.engine.sqlserver.TypeOverrides;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -26,11 +31,15 @@ public final class MigrationOptions {
     private final int indexTasks;
     private final boolean unloggedLoad;
     private final SplitStrategy split;
+    private final TypeOverrides typeOverrides;
+    private final SourceIsolation sourceIsolation;
+    private final IdentifierCase identifierCase;
+    private final NulPolicy nulPolicy;
 
-    private MigrationOptions(Builder b) {
+    private MigrationOptions(Builder b, List<String> schemas, TypeOverrides typeOverrides, NulPolicy nulPolicy) {
         this.source = b.source;
         this.target = b.target;
-        this.schemas = List.copyOf(b.schemas);
+        this.schemas = List.copyOf(schemas);
         this.includeTables = List.copyOf(b.includeTables);
         this.excludeTables = List.copyOf(b.excludeTables);
         this.tasks = b.tasks;
@@ -43,6 +52,10 @@ public final class MigrationOptions {
         this.indexTasks = b.indexTasks == null ? Math.max(1, Math.min(b.tasks, 4)) : b.indexTasks;
         this.unloggedLoad = b.unloggedLoad;
         this.split = b.split;
+        this.typeOverrides = typeOverrides;
+        this.sourceIsolation = b.sourceIsolation == null ? SourceIsolation.AUTO : b.sourceIsolation;
+        this.identifierCase = b.identifierCase == null ? IdentifierCase.LOWER : b.identifierCase;
+        this.nulPolicy = nulPolicy;
     }
 
     public static Builder builder() {
@@ -51,7 +64,7 @@ public final class MigrationOptions {
 
     public ConnectionSpec source() { return source; }
     public ConnectionSpec target() { return target; }
-    /** Source schemas to migrate; each keeps its name in the target. */
+    /** Source schemas to migrate; each keeps its name in the target (SQL Server: after {@link #identifierCase()}). */
     public List<String> schemas() { return schemas; }
     /** Glob patterns ({@code *}, {@code ?}) on table names or {@code schema.table}; empty = all tables. */
     public List<String> includeTables() { return includeTables; }
@@ -70,6 +83,16 @@ public final class MigrationOptions {
     /** Create target tables UNLOGGED and switch them to LOGGED after the load (note: SET LOGGED rewrites the table). */
     public boolean unloggedLoad() { return unloggedLoad; }
     public SplitStrategy split() { return split; }
+    /** Whether the source is SQL Server (the options below apply to it only). */
+    public boolean sqlServerSource() { return isSqlServer(source.jdbcUrl()); }
+    /** SQL Server: user-chosen PostgreSQL types by SQL Server type or by column. */
+    public TypeOverrides typeOverrides() { return typeOverrides; }
+    /** SQL Server: isolation of the range reads. */
+    public SourceIsolation sourceIsolation() { return sourceIsolation; }
+    /** SQL Server: how source names become target names (lower-cased by default). */
+    public IdentifierCase identifierCase() { return identifierCase; }
+    /** SQL Server: what happens to U+0000 in strings (an error by default). */
+    public NulPolicy nulPolicy() { return nulPolicy; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {
@@ -83,13 +106,15 @@ public final class MigrationOptions {
                 + ", include=" + includeTables + ", exclude=" + excludeTables + ", tasks=" + tasks
                 + ", partitions=" + partitions + ", threshold=" + partitionThresholdRows + ", format=" + copyFormat
                 + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
-                + ", unlogged=" + unloggedLoad + ", split=" + split + "]";
+                + ", unlogged=" + unloggedLoad + ", split=" + split
+                + (sqlServerSource() ? ", isolation=" + sourceIsolation + ", identifierCase=" + identifierCase
+                   + ", nul=" + nulPolicy : "") + "]";
     }
 
     public static final class Builder {
         private ConnectionSpec source;
         private ConnectionSpec target;
-        private List<String> schemas = List.of("public");
+        private List<String> schemas;
         private List<String> includeTables = List.of();
         private List<String> excludeTables = List.of();
         private int tasks = 4;
@@ -102,6 +127,10 @@ public final class MigrationOptions {
         private Integer indexTasks;
         private boolean unloggedLoad;
         private SplitStrategy split = SplitStrategy.AUTO;
+        private List<String> typeOverrides = List.of();
+        private SourceIsolation sourceIsolation;
+        private IdentifierCase identifierCase;
+        private String nulReplacement;
 
         private Builder() {}
 
@@ -120,6 +149,14 @@ public final class MigrationOptions {
         public Builder indexTasks(int v) { this.indexTasks = v; return this; }
         public Builder unloggedLoad(boolean v) { this.unloggedLoad = v; return this; }
         public Builder split(SplitStrategy v) { this.split = v; return this; }
+        /** SQL Server only: {@code <sqlserver type>=<postgres type>} or {@code <schema>.<table>.<column>=<postgres type>}. */
+        public Builder typeOverrides(List<String> v) { this.typeOverrides = v; return this; }
+        /** SQL Server only (default {@link SourceIsolation#AUTO}). */
+        public Builder sourceIsolation(SourceIsolation v) { this.sourceIsolation = v; return this; }
+        /** SQL Server only (default {@link IdentifierCase#LOWER}). */
+        public Builder identifierCase(IdentifierCase v) { this.identifierCase = v; return this; }
+        /** SQL Server only: replace U+0000 in strings with this text instead of failing the row. */
+        public Builder nulReplacement(String v) { this.nulReplacement = v; return this; }
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
@@ -131,10 +168,14 @@ public final class MigrationOptions {
                     "is not a supported database URL: " + Redaction.redactUrl(source.jdbcUrl()));
             require(target.jdbcUrl().startsWith("jdbc:postgresql:"), "target",
                     "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(target.jdbcUrl()));
-            require(schemas != null && !schemas.isEmpty(), "schemas", "needs at least one schema");
-            require(schemas.stream().noneMatch(s -> s == null || s.isBlank()), "schemas", "contains a blank name");
-            require(schemas.stream().noneMatch("migbench"::equals), "schemas",
-                    "'migbench' is the engine's own state schema in the target");
+            boolean sqlServer = isSqlServer(source.jdbcUrl());
+            // SQL Server keeps user tables in dbo unless told otherwise, PostgreSQL in public
+            List<String> schemaList = schemas != null ? schemas : List.of(sqlServer ? "dbo" : "public");
+            require(!schemaList.isEmpty(), "schemas", "needs at least one schema");
+            require(schemaList.stream().noneMatch(s -> s == null || s.isBlank()), "schemas", "contains a blank name");
+            IdentifierCase naming = identifierCase == null ? IdentifierCase.LOWER : identifierCase;
+            require(schemaList.stream().map(s -> sqlServer ? naming.apply(s) : s).noneMatch("migbench"::equals),
+                    "schemas", "'migbench' is the engine's own state schema in the target");
             require(includeTables != null && includeTables.stream().noneMatch(s -> s == null || s.isBlank()),
                     "includeTables", "contains a blank pattern");
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
@@ -151,7 +192,31 @@ public final class MigrationOptions {
             require(split != null, "split", "is required");
             require(!(resume && mode != TargetMode.CREATE), "resume",
                     "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
-            return new MigrationOptions(this);
+            require(typeOverrides != null, "typeOverrides", "is required (may be empty)");
+            if (!sqlServer) {
+                String onlySqlServer = "applies to SQL Server sources only (the source is "
+                        + Redaction.redactUrl(source.jdbcUrl()) + ")";
+                require(typeOverrides.isEmpty(), "typeOverrides", onlySqlServer);
+                require(sourceIsolation == null, "sourceIsolation", onlySqlServer);
+                require(identifierCase == null, "identifierCase", onlySqlServer);
+                require(nulReplacement == null, "nulReplacement", onlySqlServer);
+                return new MigrationOptions(this, schemaList, TypeOverrides.none(), NulPolicy.reject());
+            }
+            require(copyFormat == CopyFormat.BINARY, "copyFormat",
+                    "must be binary for a SQL Server source (rows are encoded straight into binary COPY)");
+            require(split != SplitStrategy.CTID, "split", "ctid ranges exist in PostgreSQL sources only; "
+                    + "use auto, key or whole-table for SQL Server");
+            return new MigrationOptions(this, schemaList, parsed("typeOverrides", () -> TypeOverrides.parse(typeOverrides)),
+                    nulReplacement == null ? NulPolicy.reject()
+                            : parsed("nulReplacement", () -> NulPolicy.replaceWith(nulReplacement)));
+        }
+
+        private static <T> T parsed(String option, java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("option '" + option + "': " + e.getMessage(), e);
+            }
         }
 
         private static void require(boolean ok, String option, String problem) {
@@ -159,5 +224,9 @@ public final class MigrationOptions {
                 throw new IllegalArgumentException("option '" + option + "' " + problem);
             }
         }
+    }
+
+    static boolean isSqlServer(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlserver:");
     }
 }

@@ -1,8 +1,10 @@
 package io.migbench.engine;
 
 import io.migbench.engine.copy.PgSourceDatabase;
+import io.migbench.engine.sqlserver.SqlServerSourceDatabase;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /** Opens the {@link SourceDatabase} matching the source URL. */
 public final class SourceDatabases {
@@ -10,16 +12,19 @@ public final class SourceDatabases {
 
     /** Whether the engine can read from this JDBC URL. */
     public static boolean supports(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
+        return jdbcUrl.startsWith("jdbc:postgresql:") || MigrationOptions.isSqlServer(jdbcUrl);
     }
 
     /**
-     * @param sessionSettings statements every source session runs first (fixed text forms of values)
+     * @param sessionSettings statements every PostgreSQL source session runs first (fixed text forms of values);
+     *                        a SQL Server source renders values in Java and needs none
      */
-    public static SourceDatabase open(MigrationOptions options, java.util.List<String> sessionSettings)
-            throws SQLException {
+    public static SourceDatabase open(MigrationOptions options, List<String> sessionSettings) throws SQLException {
         if (options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
             return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings);
+        }
+        if (options.sqlServerSource()) {
+            return SqlServerSourceDatabase.open(options);
         }
         throw new IllegalArgumentException("option 'source': unsupported database URL "
                 + Redaction.redactUrl(options.source().jdbcUrl()));

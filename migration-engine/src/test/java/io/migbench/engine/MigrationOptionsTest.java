@@ -1,5 +1,8 @@
 package io.migbench.engine;
 
+import io.migbench.engine.sqlserver.IdentifierCase;
+import io.migbench.engine.sqlserver.SourceIsolation;
+import io.migbench.engine.sqlserver.SqlServerColumnType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -32,7 +35,7 @@ class MigrationOptionsTest {
         assertThatThrownBy(() -> valid().indexTasks(0).build()).hasMessageContaining("'indexTasks'");
         assertThatThrownBy(() -> valid().schemas(List.of()).build()).hasMessageContaining("'schemas'");
         assertThatThrownBy(() -> valid().source(null).build()).hasMessageContaining("'source'");
-        assertThatThrownBy(() -> valid().source(ConnectionSpec.of("jdbc:sqlserver://x;password=pw")).build())
+        assertThatThrownBy(() -> valid().source(ConnectionSpec.of("jdbc:mysql://x;password=pw")).build())
                 .hasMessageContaining("'source'").hasMessageNotContaining("pw");
     }
 
@@ -43,6 +46,54 @@ class MigrationOptionsTest {
         assertThatThrownBy(() -> valid().resume(true).mode(TargetMode.TRUNCATE).build())
                 .hasMessageContaining("'resume'");
         assertThat(valid().resume(true).build().resume()).isTrue();
+    }
+
+    private static MigrationOptions.Builder sqlServer() {
+        return valid().source(new ConnectionSpec("jdbc:sqlserver://h:1433;databaseName=so", "sa", "pw"));
+    }
+
+    @Test
+    void sqlServerSourceDefaultsToDboLowerCaseSnapshotWhereAllowedAndRejectingNul() {
+        MigrationOptions o = sqlServer().build();
+        assertThat(o.sqlServerSource()).isTrue();
+        assertThat(o.schemas()).as("SQL Server's default schema").containsExactly("dbo");
+        assertThat(o.sourceIsolation()).isEqualTo(SourceIsolation.AUTO);
+        assertThat(o.identifierCase()).isEqualTo(IdentifierCase.LOWER);
+        assertThat(o.nulPolicy().rejects()).isTrue();
+        assertThat(sqlServer().schemas(List.of("sales")).build().schemas()).as("given schemas win").containsExactly("sales");
+        MigrationOptions set = sqlServer().typeOverrides(List.of("geography=text", "dbo.T.C=numeric(10,2)"))
+                .sourceIsolation(SourceIsolation.READ_UNCOMMITTED).identifierCase(IdentifierCase.PRESERVE)
+                .nulReplacement("").build();
+        assertThat(set.typeOverrides().find("dbo", "t", "c", new SqlServerColumnType("int", 4, 10, 0)))
+                .as("column override parsed, matched case-insensitively").hasValueSatisfying(t ->
+                        assertThat(t.sql()).isEqualTo("numeric(10,2)"));
+        assertThat(set.nulPolicy().replacement()).isEmpty();
+        assertThat(set.identifierCase()).isEqualTo(IdentifierCase.PRESERVE);
+        assertThat(set.toString()).contains("READ_UNCOMMITTED").doesNotContain("pw");
+    }
+
+    @Test
+    void rejectsSqlServerOptionsForPostgresSourcesAndContradictionsForSqlServer() {
+        assertThatThrownBy(() -> valid().typeOverrides(List.of("xml=text")).build()).hasMessageContaining("'typeOverrides'")
+                .hasMessageContaining("SQL Server sources only");
+        assertThatThrownBy(() -> valid().sourceIsolation(SourceIsolation.SNAPSHOT).build())
+                .hasMessageContaining("'sourceIsolation'");
+        assertThatThrownBy(() -> valid().identifierCase(IdentifierCase.PRESERVE).build())
+                .hasMessageContaining("'identifierCase'");
+        assertThatThrownBy(() -> valid().nulReplacement("?").build()).hasMessageContaining("'nulReplacement'");
+        assertThat(valid().build().schemas()).containsExactly("public");
+        assertThatThrownBy(() -> sqlServer().typeOverrides(List.of("geography")).build())
+                .hasMessageStartingWith("option 'typeOverrides': --type-override 'geography'");
+        assertThatThrownBy(() -> sqlServer().typeOverrides(List.of("geography=hstore")).build())
+                .hasMessageContaining("'typeOverrides'").hasMessageContaining("unknown PostgreSQL type");
+        assertThatThrownBy(() -> sqlServer().nulReplacement("a\u0000b").build())
+                .hasMessageContaining("'nulReplacement'");
+        assertThatThrownBy(() -> sqlServer().copyFormat(CopyFormat.TEXT).build()).hasMessageContaining("'copyFormat'");
+        assertThatThrownBy(() -> sqlServer().split(SplitStrategy.CTID).build()).hasMessageContaining("'split'");
+        assertThatThrownBy(() -> sqlServer().schemas(List.of("MigBench")).build())
+                .as("lower-cased, it would be the engine's state schema").hasMessageContaining("'schemas'");
+        assertThat(sqlServer().schemas(List.of("MigBench")).identifierCase(IdentifierCase.PRESERVE).build().schemas())
+                .containsExactly("MigBench");
     }
 
     @Test

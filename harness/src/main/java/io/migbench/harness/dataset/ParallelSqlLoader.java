@@ -26,32 +26,26 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ParallelSqlLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ParallelSqlLoader.class);
-    /**
-     * Loader sessions only: commits need not wait for the WAL flush (a crash mid-load leaves no marker,
-     * so the dataset is reloaded anyway); key builds get enough memory to sort in one pass.
-     */
-    private static final List<String> SESSION_SETTINGS = List.of(
-            "SET synchronous_commit = off",
-            "SET maintenance_work_mem = '256MB'");
-
     private final String dataset;
+    private final SqlDialect dialect;
     private final Connector connector;
     private final int parallelism;
     private final Map<String, LongAdder> rows = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> seconds = new ConcurrentHashMap<>();
 
-    private ParallelSqlLoader(String dataset, Connector connector, int parallelism) {
+    private ParallelSqlLoader(String dataset, SqlDialect dialect, Connector connector, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism: must be ≥ 1, got " + parallelism);
         }
         this.dataset = dataset;
+        this.dialect = dialect;
         this.connector = connector;
         this.parallelism = parallelism;
     }
 
-    public static LoadReport load(String dataset, double scale, long seed, LoadPlan plan, Connector connector,
-                                  int parallelism) throws SQLException {
-        return new ParallelSqlLoader(dataset, connector, parallelism).run(scale, seed, plan);
+    public static LoadReport load(String dataset, double scale, long seed, SqlDialect dialect, LoadPlan plan,
+                                  Connector connector, int parallelism) throws SQLException {
+        return new ParallelSqlLoader(dataset, dialect, connector, parallelism).run(scale, seed, plan);
     }
 
     private LoadReport run(double scale, long seed, LoadPlan plan) throws SQLException {
@@ -80,9 +74,9 @@ public final class ParallelSqlLoader {
         runInParallel(finishing);
         List<TableLoad> tables = new ArrayList<>();
         try (Connection c = open();
-             PreparedStatement size = c.prepareStatement("SELECT pg_total_relation_size(?::regclass)")) {
+             PreparedStatement size = c.prepareStatement(dialect.totalSizeQuery())) {
             for (String table : plan.tables()) {
-                size.setString(1, Identifiers.quote(table));
+                size.setString(1, dialect.quote(table));
                 try (ResultSet rs = size.executeQuery()) {
                     rs.next();
                     tables.add(new TableLoad(table, rowsOf(table), rs.getLong(1), seconds(table).sum()));
@@ -171,7 +165,7 @@ public final class ParallelSqlLoader {
     private Connection open() throws SQLException {
         Connection c = connector.open();
         try (Statement st = c.createStatement()) {
-            for (String s : SESSION_SETTINGS) {
+            for (String s : dialect.loaderSessionSettings()) {
                 st.execute(s);
             }
         } catch (SQLException e) {

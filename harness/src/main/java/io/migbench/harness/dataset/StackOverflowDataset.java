@@ -26,18 +26,18 @@ public final class StackOverflowDataset implements Dataset {
     /** Scale 1 is this fraction of StackOverflow2013. */
     static final double SCALE_ONE_FRACTION = 1.0 / 20;
     /** Rows per insert statement, per table, sized to a few tens of MB of data each. */
-    private static final Map<String, Long> CHUNK_ROWS = orderedMap(
+    static final Map<String, Long> CHUNK_ROWS = orderedMap(
             "users", 100_000L, "posts", 60_000L, "votes", 400_000L,
             "comments", 200_000L, "badges", 400_000L, "post_links", 400_000L);
     /** Approximate stored bytes per row, for scheduling the costliest chunks first. */
-    private static final Map<String, Long> ROW_BYTES = orderedMap(
+    static final Map<String, Long> ROW_BYTES = orderedMap(
             "users", 120L, "posts", 950L, "votes", 60L, "comments", 220L, "badges", 70L, "post_links", 60L);
 
     private static final String T0 = "timestamp '2008-07-31 00:00:00'";
     /** 2008-07-31 … 2013-12-31, the span of StackOverflow2013, in milliseconds. */
-    private static final double SPAN_MS = 1980.0 * 86_400_000;
+    static final double SPAN_MS = 1980.0 * 86_400_000;
 
-    private static final String DDL = """
+    static final String DDL = """
             CREATE TABLE "users" (
                 "id" integer NOT NULL, "about_me" text, "age" integer, "creation_date" timestamp(3) NOT NULL,
                 "display_name" varchar(40) NOT NULL, "down_votes" integer NOT NULL, "email_hash" varchar(40),
@@ -62,7 +62,7 @@ public final class StackOverflowDataset implements Dataset {
                 "id" integer NOT NULL, "creation_date" timestamp(3) NOT NULL, "post_id" integer NOT NULL,
                 "related_post_id" integer NOT NULL, "link_type_id" integer NOT NULL)""";
 
-    private static final List<String> BADGES = List.of("Student", "Teacher", "Supporter", "Editor", "Autobiographer",
+    static final List<String> BADGES = List.of("Student", "Teacher", "Supporter", "Editor", "Autobiographer",
             "Scholar", "Popular Question", "Notable Question", "Nice Answer", "Yearling", "Commentator", "Critic",
             "Organizer", "Famous Question", "Necromancer", "Enlightened", "Good Answer", "Nice Question", "Revival",
             "Custodian", "Tumbleweed", "Citizen Patrol", "Informed", "Caucus", "Constituent", "Civic Duty",
@@ -71,17 +71,17 @@ public final class StackOverflowDataset implements Dataset {
             "Strunk & White", "Copy Editor", "Sportsmanship", "Favorite Question", "Explainer", "Refiner", "Pundit",
             "Investor", "Promoter", "Altruist", "python", "java", "c#", "javascript", "Student", "Teacher",
             "Supporter", "Editor", "Popular Question", "Student", "Teacher", "Supporter", "Autobiographer");
-    private static final List<String> TAGS = List.of("java", "c#", "javascript", "php", "android", "jquery",
+    static final List<String> TAGS = List.of("java", "c#", "javascript", "php", "android", "jquery",
             "python", "html", "c++", "ios", "mysql", "css", "sql", "asp.net", "objective-c", ".net", "iphone",
             "ruby-on-rails", "c", "ruby", "sql-server", "ajax", "xml", "regex", "arrays", "json", "linux", "wpf",
             "django", "database", "eclipse", "string", "windows", "git", "spring", "node.js", "excel",
             "multithreading", "bash", "performance");
-    private static final List<String> LOCATIONS = List.of("United States", "London, United Kingdom",
+    static final List<String> LOCATIONS = List.of("United States", "London, United Kingdom",
             "Bangalore, India", "Germany", "San Francisco, CA", "New York, NY", "Paris, France", "Toronto, Canada",
             "São Paulo, Brazil", "Moscow, Russia", "Sydney, Australia", "Beijing, China", "Seattle, WA",
             "Chennai, India", "Berlin, Germany", "Amsterdam, Netherlands", "Stockholm, Sweden",
             "Zürich, Switzerland", "Tokyo, Japan", "Kraków, Poland");
-    private static final List<String> NAMES = List.of("John", "David", "Michael", "Chris", "Alex", "Daniel",
+    static final List<String> NAMES = List.of("John", "David", "Michael", "Chris", "Alex", "Daniel",
             "James", "Mark", "Peter", "Paul", "Tom", "Ben", "Sam", "Nick", "Matt", "Anna", "Maria", "Mike",
             "Rahul", "Ahmed", "Wei", "Jörg", "Łukasz", "José", "user");
 
@@ -109,6 +109,11 @@ public final class StackOverflowDataset implements Dataset {
     }
 
     @Override
+    public LoadPlan plan(SqlDialect dialect, double scale, long seed) {
+        return dialect == SqlDialect.SQLSERVER ? SqlServerStackOverflowPlan.plan(this, scale, seed) : plan(scale, seed);
+    }
+
+    @Override
     public LoadPlan plan(double scale, long seed) {
         Map<String, Long> n = expectedRows(scale);
         String[] corpus = Corpus.build(seed);
@@ -123,19 +128,19 @@ public final class StackOverflowDataset implements Dataset {
             for (long lo = 1; lo <= rows; lo += step) {
                 long hi = Math.min(rows + 1, lo + step);
                 String select = select(table, n);
-                String sql = "INSERT INTO " + Identifiers.quote(table) + " " + select.replace("%SOURCE%", source(lo, hi, seed, salt));
+                String sql = "INSERT INTO " + SqlDialect.POSTGRESQL.quote(table) + " " + select.replace("%SOURCE%", source(lo, hi, seed, salt));
                 boolean needsCorpus = sql.contains("k.t");
                 chunks.add(new LoadPlan.Chunk(table, "id [" + lo + ", " + hi + ")", hi - lo,
                         (hi - lo) * (double) ROW_BYTES.get(table), needsCorpus ? sql + ", (SELECT ?::text[] AS t) k" : sql,
                         needsCorpus ? List.of((Object) corpus) : List.of()));
             }
             finish.put(table, List.of(
-                    "ALTER TABLE " + Identifiers.quote(table) + " ADD PRIMARY KEY (\"id\")",
-                    "VACUUM (ANALYZE) " + Identifiers.quote(table),
-                    markerStatement(table, scale, seed)));
+                    "ALTER TABLE " + SqlDialect.POSTGRESQL.quote(table) + " ADD PRIMARY KEY (\"id\")",
+                    "VACUUM (ANALYZE) " + SqlDialect.POSTGRESQL.quote(table),
+                    markerStatement(SqlDialect.POSTGRESQL, table, scale, seed)));
         }
         List<String> setup = new ArrayList<>();
-        tables().forEach(t -> setup.add("DROP TABLE IF EXISTS " + Identifiers.quote(t)));
+        tables().forEach(t -> setup.add("DROP TABLE IF EXISTS " + SqlDialect.POSTGRESQL.quote(t)));
         setup.addAll(List.of(DDL.split(";\n")));
         return new LoadPlan(tables(), setup, chunks, finish);
     }

@@ -31,7 +31,7 @@ public final class TypesDataset implements Dataset {
             "CREATE TABLE \"t_json\" (\"id\" integer PRIMARY KEY, \"c_json\" json, \"c_jsonb\" jsonb)",
             "CREATE TABLE \"t_array\" (\"id\" integer PRIMARY KEY, \"c_ints\" integer[], \"c_texts\" text[], \"c_matrix\" integer[][])",
             "CREATE TABLE \"t_generated\" (\"id\" integer PRIMARY KEY, \"a\" integer, \"b\" integer GENERATED ALWAYS AS (\"a\" * 2) STORED)",
-            "CREATE TABLE " + Identifiers.quote(MIXED_CASE) + " (\"Id\" integer PRIMARY KEY, \"Select\" text, \"col with space\" text, \"quote\"\"d\" integer)",
+            "CREATE TABLE " + SqlDialect.POSTGRESQL.quote(MIXED_CASE) + " (\"Id\" integer PRIMARY KEY, \"Select\" text, \"col with space\" text, \"quote\"\"d\" integer)",
             "CREATE TABLE \"t_no_key\" (\"a\" integer, \"b\" text)",
             "CREATE TABLE \"t_composite_key\" (\"region\" text, \"code\" text, \"value\" integer, PRIMARY KEY (\"region\", \"code\"))",
             "CREATE TABLE \"t_gap_key\" (\"id\" bigint PRIMARY KEY, \"payload\" text)",
@@ -115,7 +115,7 @@ public final class TypesDataset implements Dataset {
         long bulk = bulkRows(scale);
         List<String> setup = new ArrayList<>();
         for (String t : tables()) {
-            setup.add("DROP TABLE IF EXISTS " + Identifiers.quote(t));
+            setup.add("DROP TABLE IF EXISTS " + SqlDialect.POSTGRESQL.quote(t));
         }
         setup.addAll(List.of("DROP TYPE IF EXISTS \"mood\"", "DROP DOMAIN IF EXISTS \"positive_int\"",
                 "DROP DOMAIN IF EXISTS \"short_text\""));
@@ -124,14 +124,14 @@ public final class TypesDataset implements Dataset {
         Map<String, List<String>> finish = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : NASTY.entrySet()) {
             String table = e.getKey();
-            String q = Identifiers.quote(table);
+            String q = SqlDialect.POSTGRESQL.quote(table);
             if (!table.equals("t_empty")) {
                 chunks.add(new LoadPlan.Chunk(table, "hand-written rows", e.getValue().size(), 1,
                         "INSERT INTO " + q + " VALUES " + String.join(", ", e.getValue()), List.of()));
                 chunks.add(new LoadPlan.Chunk(table, "generated rows", bulk, bulk,
                         "INSERT INTO " + q + " " + bulk(table, bulk, seed), List.of()));
             }
-            finish.put(table, List.of("ANALYZE " + q, markerStatement(table, scale, seed)));
+            finish.put(table, List.of("ANALYZE " + q, markerStatement(SqlDialect.POSTGRESQL, table, scale, seed)));
         }
         return new LoadPlan(tables(), setup, chunks, finish);
     }

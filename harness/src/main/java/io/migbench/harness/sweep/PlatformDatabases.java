@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -147,6 +149,12 @@ public final class PlatformDatabases implements AutoCloseable {
 
     private void createDatabase(DatabaseInstance server, String database, boolean dropFirst) {
         try (Connection c = server.connect(); Statement st = c.createStatement()) {
+            if (server.engine() == DatabaseEngine.SQLSERVER) {
+                for (String sql : sqlServerCreateStatements(database, dropFirst)) {
+                    st.execute(sql);
+                }
+                return;
+            }
             if (dropFirst) {
                 st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
             } else {
@@ -161,6 +169,24 @@ public final class PlatformDatabases implements AutoCloseable {
             throw new IllegalStateException("cannot create database " + database + " on the " + server.name()
                     + " server of platform " + profile.name() + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    /**
+     * T-SQL creating {@code database} unless it exists ({@code dropFirst}: recreating it empty). It gets
+     * {@code ALLOW_SNAPSHOT_ISOLATION ON}, so the engine's default isolation reads it under snapshot isolation as it
+     * would a production source prepared for online copies, and the simple recovery model for the dataset load.
+     */
+    static List<String> sqlServerCreateStatements(String database, boolean dropFirst) {
+        String name = "[" + database.replace("]", "]]") + "]";
+        String literal = "N'" + database.replace("'", "''") + "'";
+        List<String> sql = new ArrayList<>();
+        if (dropFirst) {
+            sql.add("IF DB_ID(" + literal + ") IS NOT NULL BEGIN ALTER DATABASE " + name
+                    + " SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE " + name + " END");
+        }
+        sql.add("IF DB_ID(" + literal + ") IS NULL BEGIN CREATE DATABASE " + name + "; ALTER DATABASE " + name
+                + " SET ALLOW_SNAPSHOT_ISOLATION ON; ALTER DATABASE " + name + " SET RECOVERY SIMPLE END");
+        return sql;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.migbench.harness.sweep;
 import io.migbench.harness.dataset.Dataset;
 import io.migbench.harness.dataset.DatasetCatalog;
 import io.migbench.harness.dataset.LoadReport;
+import io.migbench.harness.dataset.SqlDialect;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.scenario.EngineKind;
@@ -43,10 +44,9 @@ public final class PlatformSession implements AutoCloseable {
 
     public static PlatformSession open(Scenario scenario, PlatformProfile profile, DatabaseBackend backend, RunFolder run,
                                        SweepListener listener) {
-        if (scenario.source() != SourceEngine.POSTGRESQL) {
-            throw new IllegalArgumentException("source.engine: the sweep loads datasets into PostgreSQL sources only so far; "
-                    + "SQL Server sources can be migrated with 'migbench migrate'");
-        }
+        // before any server starts: a dataset without a generator for the source engine is a scenario error
+        DatasetCatalog.byName(scenario.dataset().name()).plan(dialect(scenario), scenario.dataset().scale(),
+                scenario.dataset().seed());
         PlatformDatabases dbs = PlatformDatabases.start(scenario, profile, backend, run.scratch());
         PlatformSession session = new PlatformSession(scenario, dbs, run, listener);
         try {
@@ -132,12 +132,17 @@ public final class PlatformSession implements AutoCloseable {
             throw new IllegalStateException("cannot inspect the source database of platform " + platform + ": " + e.getMessage(), e);
         }
         try {
-            LoadReport report = dataset.load(databases::connectSource, scale, seed);
+            LoadReport report = dataset.load(databases::connectSource, dialect(scenario), scale, seed,
+                    Dataset.defaultParallelism());
             listener.datasetReady(platform, report.summary());
         } catch (SQLException e) {
             throw new IllegalStateException("loading dataset " + dataset.name() + " into the source of platform " + platform
                     + " failed: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    private static SqlDialect dialect(Scenario scenario) {
+        return scenario.source() == SourceEngine.SQLSERVER ? SqlDialect.SQLSERVER : SqlDialect.POSTGRESQL;
     }
 
     @Override

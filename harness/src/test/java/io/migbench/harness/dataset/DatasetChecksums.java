@@ -30,12 +30,12 @@ final class DatasetChecksums {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        columns.add(Identifiers.quote(rs.getString(1)));
+                        columns.add(SqlDialect.POSTGRESQL.quote(rs.getString(1)));
                     }
                 }
             }
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(RowDigestSql.countAndChecksum(columns, Identifiers.quote(table), null))) {
+                 ResultSet rs = st.executeQuery(RowDigestSql.countAndChecksum(columns, SqlDialect.POSTGRESQL.quote(table), null))) {
                 rs.next();
                 out.put(table, rs.getLong(1) + ":" + rs.getBigDecimal(2));
             }

@@ -27,7 +27,7 @@ class TypesDatasetTest {
              Statement st = c.createStatement()) {
             for (TableLoad t : report.tables()) {
                 assertThat(t.rows()).as("reported rows of %s", t.table()).isEqualTo(expected.get(t.table()));
-                assertThat(text(st, "SELECT count(*) FROM " + Identifiers.quote(t.table())))
+                assertThat(text(st, "SELECT count(*) FROM " + SqlDialect.POSTGRESQL.quote(t.table())))
                         .as("count(*) of %s", t.table()).isEqualTo(Long.toString(expected.get(t.table())));
             }
             assertThat(text(st, "SELECT c_text FROM t_text WHERE id = 8")).isEqualTo("😀 𝄞 outside the BMP");

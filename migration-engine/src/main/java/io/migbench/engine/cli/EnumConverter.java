@@ -4,6 +4,8 @@ import io.migbench.engine.CopyFormat;
 import io.migbench.engine.SplitStrategy;
 import io.migbench.engine.TargetMode;
 import io.migbench.engine.VerifyMode;
+import io.migbench.engine.sqlserver.IdentifierCase;
+import io.migbench.engine.sqlserver.SourceIsolation;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -38,6 +40,14 @@ abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConv
 
     static final class Verify extends EnumConverter<VerifyMode> {
         Verify() { super(VerifyMode.class); }
+    }
+
+    static final class Isolation extends EnumConverter<SourceIsolation> {
+        Isolation() { super(SourceIsolation.class); }
+    }
+
+    static final class Naming extends EnumConverter<IdentifierCase> {
+        Naming() { super(IdentifierCase.class); }
     }
 
     static final class Mode extends EnumConverter<TargetMode> {

@@ -9,6 +9,8 @@ import io.migbench.engine.ProgressListener;
 import io.migbench.engine.SplitStrategy;
 import io.migbench.engine.TargetMode;
 import io.migbench.engine.VerifyMode;
+import io.migbench.engine.sqlserver.IdentifierCase;
+import io.migbench.engine.sqlserver.SourceIsolation;
 import io.migbench.engine.progress.ProgressBarDisplay;
 import io.migbench.engine.progress.ProgressLogLines;
 import picocli.CommandLine;
@@ -21,12 +23,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code migrate}: copies PostgreSQL schemas into PostgreSQL. Exit 0 on success, 1 when the migration or its
+ * {@code migrate}: copies PostgreSQL or SQL Server schemas into PostgreSQL. Exit 0 on success, 1 when the migration or its
  * verification failed, 2 on bad usage or configuration. Passwords come from environment variables or the URL
  * and are never printed.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Migrate PostgreSQL tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.")
+        description = "Migrate PostgreSQL or SQL Server tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.")
 public final class MigrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +45,7 @@ public final class MigrateCommand implements Callable<Integer> {
     String sourcePasswordEnv;
     @Option(names = "--target-password-env", paramLabel = "VAR", description = "Environment variable holding the target password.")
     String targetPasswordEnv;
-    @Option(names = "--schema", split = ",", defaultValue = "public", description = "Schemas to migrate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schema", split = ",", description = "Schemas to migrate (default: public; dbo for SQL Server).")
     List<String> schemas;
     @Option(names = "--tables", split = ",", paramLabel = "GLOB", description = "Only these tables (globs on table or schema.table).")
     List<String> tables = List.of();
@@ -74,6 +76,18 @@ public final class MigrateCommand implements Callable<Integer> {
     Integer indexTasks;
     @Option(names = "--unlogged", description = "Load into UNLOGGED tables, SET LOGGED afterwards (rewrites the table).")
     boolean unlogged;
+    @Option(names = "--type-override", paramLabel = "FROM=TO",
+            description = "SQL Server: map a type (geography=text) or one column (dbo.Places.Shape=bytea); repeatable.")
+    List<String> typeOverrides = List.of();
+    @Option(names = "--source-isolation", converter = EnumConverter.Isolation.class,
+            description = "SQL Server: auto | snapshot | read-committed | read-uncommitted (default: auto = snapshot where allowed).")
+    SourceIsolation sourceIsolation;
+    @Option(names = "--identifier-case", converter = EnumConverter.Naming.class,
+            description = "SQL Server: lower | preserve target names (default: lower).")
+    IdentifierCase identifierCase;
+    @Option(names = "--nul-replacement", paramLabel = "STR",
+            description = "SQL Server: replace U+0000 in strings with STR (default: such a row is an error).")
+    String nulReplacement;
     @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -86,7 +100,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 .target(new ConnectionSpec(target, targetUser, password("--target-password-env", targetPasswordEnv)))
                 .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
-                .mode(mode).resume(resume).unloggedLoad(unlogged);
+                .mode(mode).resume(resume).unloggedLoad(unlogged).typeOverrides(typeOverrides)
+                .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement);
         if (partitions != null) {
             builder.partitions(partitions);
         }

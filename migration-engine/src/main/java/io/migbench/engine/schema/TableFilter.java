@@ -8,12 +8,25 @@ import java.util.regex.Pattern;
  * table name and against {@code schema.table}. An empty include list includes everything.
  */
 public final class TableFilter {
+    private final List<String> includeGlobs;
+    private final List<String> excludeGlobs;
     private final List<Pattern> include;
     private final List<Pattern> exclude;
 
     public TableFilter(List<String> includeGlobs, List<String> excludeGlobs) {
-        this.include = includeGlobs.stream().map(TableFilter::toRegex).toList();
-        this.exclude = excludeGlobs.stream().map(TableFilter::toRegex).toList();
+        this(includeGlobs, excludeGlobs, 0);
+    }
+
+    private TableFilter(List<String> includeGlobs, List<String> excludeGlobs, int flags) {
+        this.includeGlobs = List.copyOf(includeGlobs);
+        this.excludeGlobs = List.copyOf(excludeGlobs);
+        this.include = includeGlobs.stream().map(g -> toRegex(g, flags)).toList();
+        this.exclude = excludeGlobs.stream().map(g -> toRegex(g, flags)).toList();
+    }
+
+    /** The same globs matched case-insensitively, as names compare in SQL Server's default collations. */
+    public TableFilter ignoringCase() {
+        return new TableFilter(includeGlobs, excludeGlobs, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public boolean accepts(TableName t) {
@@ -25,7 +38,7 @@ public final class TableFilter {
         return patterns.stream().anyMatch(p -> p.matcher(t.name()).matches() || p.matcher(qualified).matches());
     }
 
-    private static Pattern toRegex(String glob) {
+    private static Pattern toRegex(String glob, int flags) {
         StringBuilder re = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {
@@ -34,6 +47,6 @@ public final class TableFilter {
                 default -> re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(re.toString());
+        return Pattern.compile(re.toString(), flags);
     }
 }

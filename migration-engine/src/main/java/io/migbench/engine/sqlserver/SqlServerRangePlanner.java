@@ -1,5 +1,7 @@
 package io.migbench.engine.sqlserver;
 
+import io.migbench.engine.sqlserver.SqlServerSchema.Column;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a SQL Server table into key ranges holding about the same number of rows, for any key type and
- * composite keys: boundaries are the keys at row numbers 1 + k·step of the key order (NTILE-like quantiles,
- * robust to gaps and skew). Numbering rows over the primary key is an ordered scan of its index, not a sort;
- * the big range reads themselves have no {@code ORDER BY}, so they never spill to tempdb.
+ * Cuts a SQL Server table into key ranges holding about the same number of rows, for composite keys too:
+ * boundaries are the keys at row numbers 1 + k·step of the key order (NTILE-like quantiles, robust to gaps and
+ * skew). Numbering rows over the primary key is an ordered scan of its index, not a sort; the big range reads
+ * themselves have no {@code ORDER BY}, so they never spill to tempdb.
  */
 public final class SqlServerRangePlanner {
     private SqlServerRangePlanner() {}
@@ -24,38 +26,35 @@ public final class SqlServerRangePlanner {
     }
 
     /**
-     * Half-open ranges covering the whole key space: the first open below, the last open above, so rows
-     * inserted outside the sampled keys are still read exactly once.
+     * Up to {@code partitions - 1} strictly increasing inner boundaries, each key value as its target column's
+     * PostgreSQL text ({@link KeyBounds}); empty when the table is too small to split.
      */
-    public static List<KeyRange> plan(Connection c, String quotedTable, List<String> keyColumns, long rowCount,
-                                      int partitions) throws SQLException {
+    static List<List<String>> boundaries(Connection c, String quotedTable, List<Column> key, long rowCount,
+                                         int partitions) throws SQLException {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
-        if (keyColumns.isEmpty() || partitions == 1 || rowCount <= partitions) {
-            return List.of(new KeyRange(keyColumns, null, null));
+        List<List<String>> bounds = new ArrayList<>();
+        if (key.isEmpty() || partitions == 1 || rowCount <= partitions) {
+            return bounds;
         }
         long step = (rowCount + partitions - 1) / partitions;
-        List<List<Object>> bounds = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(boundarySql(quotedTable, keyColumns))) {
+        try (PreparedStatement ps = c.prepareStatement(boundarySql(quotedTable, key.stream().map(Column::name).toList()))) {
             ps.setLong(1, step);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<Object> key = new ArrayList<>(keyColumns.size());
-                    for (int i = 1; i <= keyColumns.size(); i++) {
-                        key.add(rs.getObject(i));
+                    List<String> bound = new ArrayList<>(key.size());
+                    for (int i = 0; i < key.size(); i++) {
+                        Object v = SqlServerRangeReader.readValue(rs, i + 1, key.get(i).targetType());
+                        bound.add(KeyBounds.text(v, key.get(i).targetType()));
                     }
-                    bounds.add(key);
+                    // keys equal once cut to the target's precision would make an empty range
+                    if (bounds.isEmpty() || !bounds.get(bounds.size() - 1).equals(bound)) {
+                        bounds.add(bound);
+                    }
                 }
             }
         }
-        List<KeyRange> ranges = new ArrayList<>(bounds.size() + 1);
-        List<Object> lower = null;
-        for (List<Object> b : bounds) {
-            ranges.add(new KeyRange(keyColumns, lower, b));
-            lower = b;
-        }
-        ranges.add(new KeyRange(keyColumns, lower, null));
-        return ranges;
+        return bounds;
     }
 }

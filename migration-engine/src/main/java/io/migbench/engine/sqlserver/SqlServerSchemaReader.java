@@ -1,5 +1,6 @@
 package io.migbench.engine.sqlserver;
 
+import io.migbench.engine.schema.TableName;
 import io.migbench.engine.sqlserver.SqlServerSchema.Column;
 import io.migbench.engine.sqlserver.SqlServerSchema.ForeignKey;
 import io.migbench.engine.sqlserver.SqlServerSchema.Identity;
@@ -15,7 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Discovers user tables from SQL Server's catalog views ({@code sys.tables}, {@code sys.columns},
@@ -69,11 +70,11 @@ public final class SqlServerSchemaReader {
     }
 
     /**
-     * Tables of the given schemas (default {@code dbo} when empty) whose names match any glob
-     * (all tables when no glob is given), in schema and name order.
+     * Tables of the given schemas (default {@code dbo} when empty) that {@code accepts} takes (given the source
+     * schema and table name), in schema and name order. Rejected tables are not inspected further, so an
+     * excluded table's unmappable column is no error.
      */
-    public List<Table> read(Connection c, List<String> schemas, List<String> tableGlobs) throws SQLException {
-        List<Pattern> globs = tableGlobs.stream().map(SqlServerSql::glob).toList();
+    public List<Table> read(Connection c, List<String> schemas, Predicate<TableName> accepts) throws SQLException {
         List<Table> tables = new ArrayList<>();
         for (String schema : schemas.isEmpty() ? List.of("dbo") : schemas) {
             try (PreparedStatement ps = c.prepareStatement(TABLES)) {
@@ -82,7 +83,7 @@ public final class SqlServerSchemaReader {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String name = rs.getString(2);
-                        if (globs.isEmpty() || globs.stream().anyMatch(g -> g.matcher(name).matches())) {
+                        if (accepts.test(new TableName(rs.getString(1), name))) {
                             found.add(new Object[]{rs.getString(1), name, rs.getInt(3), rs.getLong(4)});
                         }
                     }

@@ -93,6 +93,26 @@ class MigrateCommandTest {
     }
 
     @Test
+    void sqlServerOptionsAreCheckedBeforeAnythingStarts() {
+        Run onPostgres = run("--source", source, "--target", source, "--source-isolation", "snapshot");
+        assertThat(onPostgres.exitCode()).as("SQL Server option on a PostgreSQL source").isEqualTo(2);
+        assertThat(onPostgres.err()).contains("option 'sourceIsolation'").contains("SQL Server sources only");
+        assertThat(run("--source", source, "--target", source, "--identifier-case", "upper").exitCode())
+                .as("unknown identifier case").isEqualTo(2);
+        assertThat(run("--source", source, "--target", source, "--source-isolation", "dirty").exitCode())
+                .as("unknown isolation").isEqualTo(2);
+        String sqlServer = "jdbc:sqlserver://127.0.0.1:1;databaseName=so;password=hunter2";
+        Run badOverride = run("--source", sqlServer, "--target", source, "--type-override", "geography");
+        assertThat(badOverride.exitCode()).as("override without a target type").isEqualTo(2);
+        assertThat(badOverride.err()).contains("option 'typeOverrides'").doesNotContain("hunter2");
+        Run textFormat = run("--source", sqlServer, "--target", source, "--copy-format", "text");
+        assertThat(textFormat.exitCode()).isEqualTo(2);
+        assertThat(textFormat.err()).contains("option 'copyFormat'");
+        assertThat(run("--help").out()).contains("--type-override", "--source-isolation", "--identifier-case",
+                "--nul-replacement", "dbo");
+    }
+
+    @Test
     void engineMainReturnsFailureCodeWhenTheTargetIsUnreachable() {
         assertThat(EngineMain.execute("--source", source, "--target", TestPostgres.url("no_such_database_cli"),
                 "--source-user", "postgres", "--target-user", "postgres", "--progress", "none"))

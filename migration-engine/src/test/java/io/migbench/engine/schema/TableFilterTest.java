@@ -21,6 +21,17 @@ class TableFilterTest {
     }
 
     @Test
+    void ignoringCaseMatchesIncludesAndExcludesWhateverTheCase() {
+        TableFilter f = new TableFilter(List.of("vo?e*", "DBO.Posts"), List.of("*_TMP")).ignoringCase();
+        assertThat(f.accepts(new TableName("dbo", "Votes"))).as("name glob, other case").isTrue();
+        assertThat(f.accepts(new TableName("dbo", "posts"))).as("qualified glob, other case").isTrue();
+        assertThat(f.accepts(new TableName("dbo", "Votes_tmp"))).as("exclude, other case").isFalse();
+        assertThat(f.accepts(new TableName("dbo", "Users"))).as("not included").isFalse();
+        assertThat(new TableFilter(List.of("Votes"), List.of()).accepts(new TableName("dbo", "votes")))
+                .as("the original filter stays case-sensitive").isFalse();
+    }
+
+    @Test
     void quotesIdentifiersWhateverTheyContain() {
         assertThat(new TableName("We\"ird", "Sp ace").quoted()).isEqualTo("\"We\"\"ird\".\"Sp ace\"");
         assertThat(Sql.literal("it's")).isEqualTo("'it''s'");

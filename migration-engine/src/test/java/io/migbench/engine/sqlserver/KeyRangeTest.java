@@ -35,10 +35,7 @@ class KeyRangeTest {
     }
 
     @Test
-    void globsAndOptionsParse() {
-        assertThat(SqlServerSql.glob("Vo?e*").matcher("votes").matches()).isTrue();
-        assertThat(SqlServerSql.glob("Vo?e*").matcher("Posts").matches()).isFalse();
-        assertThat(SqlServerSql.glob("a.b").matcher("axb").matches()).as("dot is literal").isFalse();
+    void optionsParse() {
         assertThat(SourceIsolation.parse("read-uncommitted")).isEqualTo(SourceIsolation.READ_UNCOMMITTED);
         assertThatThrownBy(() -> SourceIsolation.parse("dirty")).hasMessageContaining("--source-isolation");
         assertThat(IdentifierCase.parse("preserve").apply("PostId")).isEqualTo("PostId");

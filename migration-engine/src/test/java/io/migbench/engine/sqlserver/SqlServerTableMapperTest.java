@@ -1,0 +1,225 @@
+package io.migbench.engine.sqlserver;
+
+import io.migbench.engine.TargetMode;
+import io.migbench.engine.plan.Partition;
+import io.migbench.engine.plan.PartitionKind;
+import io.migbench.engine.plan.RangeSql;
+import io.migbench.engine.schema.ConstraintDef;
+import io.migbench.engine.schema.SourceSchema;
+import io.migbench.engine.schema.TableDef;
+import io.migbench.engine.schema.TargetFinalizer;
+import io.migbench.engine.schema.TargetSchemaWriter;
+import io.migbench.engine.sqlserver.SqlServerSchema.Table;
+import io.migbench.engine.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SQL Server catalog rows → the engine's schema model → real PostgreSQL DDL, keys and range predicates. */
+class SqlServerTableMapperTest {
+    private final SqlServerCatalogRows rows = new SqlServerCatalogRows(IdentifierCase.LOWER);
+
+    private List<Table> stackOverflowShape() {
+        Table users = rows.table("Users", List.of(
+                        rows.column("Users", "Id", "int", 4, 10, 0, false, true),
+                        rows.notNull("Users", "DisplayName", "nvarchar"),
+                        rows.nullable("Users", "Reputation", "int")),
+                List.of(rows.primaryKey("PK_Users_Id", "Id"),
+                        rows.index("IX_Reputation", false, List.of("Reputation"), List.of(true), List.of("DisplayName")),
+                        rows.index("UX_DisplayName", true, List.of("DisplayName"), List.of(false), List.of())),
+                List.of(), 3);
+        Table posts = rows.table("Posts", List.of(rows.notNull("Posts", "Id", "int"),
+                        rows.nullable("Posts", "OwnerUserId", "int")),
+                List.of(rows.primaryKey("PK_Posts_Id", "Id"),
+                        rows.index("IX_OwnerUserId", false, List.of("OwnerUserId"), List.of(false), List.of())),
+                List.of(rows.foreignKey("FK_Posts_Users", "OwnerUserId", "Users", "Id")), 2);
+        Table votes = rows.table("Votes", List.of(rows.notNull("Votes", "PostId", "int"),
+                        rows.notNull("Votes", "CreationDate", "datetime2"),
+                        rows.nullable("Votes", "OwnerUserId", "int"),
+                        rows.nullable("Votes", "Amount", "decimal")),
+                List.of(rows.primaryKey("PK_Votes", "PostId", "CreationDate"),
+                        rows.index("IX_OwnerUserId", false, List.of("OwnerUserId"), List.of(false), List.of())),
+                List.of(rows.foreignKey("FK_Votes_Posts", "PostId", "Posts", "Id"),
+                        rows.foreignKey("FK_Votes_Archive", "PostId", "Archive", "Id")), 1000);
+        return List.of(users, posts, votes);
+    }
+
+    private static TableDef named(List<MappedTable> mapped, String name) {
+        return mapped.stream().map(MappedTable::target).filter(t -> t.name().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void mapsNamesTypesKeysIndexesAndForeignKeysIntoTheEngineModel() {
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), t -> 8192);
+
+        TableDef users = named(mapped, "users");
+        assertThat(users.name().schema()).isEqualTo("dbo");
+        assertThat(users.columns()).extracting(c -> c.name() + " " + c.type() + (c.notNull() ? " NOT NULL" : ""))
+                .containsExactly("id integer NOT NULL", "displayname varchar(40) NOT NULL", "reputation integer");
+        assertThat(users.columns().get(0).identity()).as("identity kept, explicit values accepted").isEqualTo('d');
+        assertThat(users.splitKey()).containsExactly("id");
+        assertThat(users.constraints()).singleElement().satisfies(pk -> {
+            assertThat(pk.kind()).isEqualTo(ConstraintDef.Kind.PRIMARY_KEY);
+            assertThat(pk.indexDef()).isEqualTo("CREATE UNIQUE INDEX \"pk_users_id\" ON \"dbo\".\"users\" (\"id\")");
+        });
+        assertThat(users.indexes()).extracting(i -> i.definition()).containsExactly(
+                "CREATE INDEX \"ix_reputation\" ON \"dbo\".\"users\" (\"reputation\" DESC) INCLUDE (\"displayname\")",
+                "CREATE UNIQUE INDEX \"ux_displayname\" ON \"dbo\".\"users\" (\"displayname\")");
+
+        TableDef votes = named(mapped, "votes");
+        assertThat(votes.splitKey()).containsExactly("postid", "creationdate");
+        assertThat(votes.indexes()).extracting(i -> i.name()).as("index names are per schema in PostgreSQL")
+                .containsExactly("votes_ix_owneruserid");
+        assertThat(named(mapped, "posts").indexes()).extracting(i -> i.name()).containsExactly("ix_owneruserid");
+        assertThat(votes.constraints()).filteredOn(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY)
+                .as("the key to a table not migrated is left out")
+                .extracting(ConstraintDef::definition)
+                .containsExactly("FOREIGN KEY (\"postid\") REFERENCES \"dbo\".\"posts\" (\"id\")");
+        assertThat(mapped.get(2).splitKey()).extracting(SqlServerSchema.Column::name)
+                .as("source names kept for the range reads").containsExactly("PostId", "CreationDate");
+    }
+
+    @Test
+    void buildsTablesKeysIndexesAndIdentityInPostgres() throws Exception {
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), t -> 8192);
+        List<TableDef> defs = mapped.stream().map(MappedTable::target).toList();
+        try (Connection c = TestPostgres.connect(TestPostgres.newDatabase("mssql_model"));
+             Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            new TargetSchemaWriter(TargetMode.CREATE, false).prepare(c,
+                    new SourceSchema(List.of("dbo"), List.of(), List.of(), defs, "SQL Server 16"));
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("INSERT INTO dbo.users VALUES (7, 'ann', 10), (9, 'bob', NULL)");
+            st.execute("INSERT INTO dbo.posts VALUES (1, 7), (2, NULL)");
+            st.execute("INSERT INTO dbo.votes VALUES (1, '2020-01-01 10:00:00.123', 7, 1.50)");
+            TargetFinalizer finalizer = new TargetFinalizer();
+            for (TableDef t : defs) {
+                for (TargetFinalizer.IndexBuild b : finalizer.indexBuilds(t)) {
+                    finalizer.buildIndex(c, b);
+                }
+                finalizer.attachKeys(c, t);
+                finalizer.resetSequences(c, t);
+            }
+            for (TableDef t : defs) {
+                finalizer.addForeignKeys(c, t);
+            }
+            assertThat(strings(st, "SELECT conname || ':' || contype::text FROM pg_constraint WHERE connamespace = 'dbo'::regnamespace ORDER BY 1"))
+                    .containsExactly("fk_posts_users:f", "fk_votes_posts:f", "pk_posts_id:p", "pk_users_id:p", "pk_votes:p");
+            assertThat(strings(st, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_reputation'"))
+                    .singleElement().asString().contains("reputation DESC").contains("INCLUDE (displayname)");
+            assertThat(strings(st, "SELECT nextval(pg_get_serial_sequence('dbo.users', 'id'))::text"))
+                    .as("identity moved past the copied maximum").containsExactly("10");
+            assertThatThrownBy(() -> st.execute("INSERT INTO dbo.votes VALUES (99, now(), NULL, NULL)"))
+                    .as("foreign key enforced").isInstanceOf(SQLException.class).hasMessageContaining("fk_votes_posts");
+        }
+    }
+
+    @Test
+    void refusesTargetNameCollisionsUnlessNamesArePreserved() {
+        SqlServerCatalogRows preserve = new SqlServerCatalogRows(IdentifierCase.PRESERVE);
+        List<Table> clash = List.of(
+                preserve.table("Users", List.of(preserve.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
+                preserve.table("USERS", List.of(preserve.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
+        assertThat(new SqlServerTableMapper(IdentifierCase.PRESERVE).map(clash, t -> 0))
+                .extracting(m -> m.target().name().name()).containsExactly("Users", "USERS");
+        List<Table> lowered = List.of(
+                rows.table("Users", List.of(rows.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
+                rows.table("USERS", List.of(rows.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
+        assertThatThrownBy(() -> new SqlServerTableMapper(IdentifierCase.LOWER).map(lowered, t -> 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'identifierCase'")
+                .hasMessageContaining("dbo.Users and dbo.USERS").hasMessageContaining("dbo.users");
+        assertThat(SqlServerTableMapper.truncate("x".repeat(70) + "é")).hasSize(63);
+    }
+
+    @Test
+    void targetRangePredicatesSelectAndDeleteExactlyTheSourceRangeRows() throws Exception {
+        MappedTable votes = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), t -> 0).get(2);
+        TableDef def = votes.target();
+        LocalDateTime t0 = LocalDateTime.of(2020, 1, 1, 0, 0);
+        List<String> bound = List.of(KeyBounds.text(5, votes.splitKey().get(0).targetType()),
+                KeyBounds.text(t0.plusNanos(500_000_000), votes.splitKey().get(1).targetType()));
+        Partition low = new Partition(def.name(), 0, PartitionKind.KEY_RANGE, null, bound, 0, 0);
+        Partition high = new Partition(def.name(), 1, PartitionKind.KEY_RANGE, bound, null, 0, 0);
+
+        assertThat(RangeSql.predicate(def, high)).as("target names, PostgreSQL literals")
+                .isEqualTo("(\"postid\", \"creationdate\") >= ('5'::integer, '2020-01-01 00:00:00.5'::timestamp(3))");
+        KeyRange source = SqlServerPartitionSource.range(votes, high);
+        assertThat(source.predicate()).as("source names on the SQL Server side")
+                .isEqualTo("(([PostId] > ?) OR ([PostId] = ? AND [CreationDate] >= ?))");
+        assertThat(source.parameters()).containsExactly(5, 5, t0.plusNanos(500_000_000));
+
+        try (Connection c = TestPostgres.connect(TestPostgres.newDatabase("mssql_ranges"));
+             Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            new TargetSchemaWriter(TargetMode.CREATE, false).prepare(c,
+                    new SourceSchema(List.of("dbo"), List.of(), List.of(), List.of(def), "SQL Server 16"));
+            c.commit();
+            c.setAutoCommit(true);
+            // 10 posts × 10 votes a tenth of a second apart: (5, .5) is the first row of the upper range
+            st.execute("INSERT INTO dbo.votes SELECT p, timestamp '2020-01-01' + interval '100 ms' * v, NULL, NULL"
+                    + " FROM generate_series(1, 10) p, generate_series(0, 9) v");
+            long below = count(st, "SELECT count(*) FROM dbo.votes" + RangeSql.whereClause(def, low));
+            long above = count(st, "SELECT count(*) FROM dbo.votes" + RangeSql.whereClause(def, high));
+            assertThat(below).as("4 whole posts and half of post 5").isEqualTo(45);
+            assertThat(below + above).as("every row in exactly one range").isEqualTo(100);
+            st.execute("DELETE FROM " + def.name().quoted() + RangeSql.whereClause(def, high));
+            assertThat(count(st, "SELECT count(*) FROM dbo.votes")).as("resume's range delete keeps the other range")
+                    .isEqualTo(45);
+            assertThat(count(st, "SELECT max(postid) FROM dbo.votes")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void keyBoundsRoundTripOnlyForKeysOrderedAlikeInBothDatabases() {
+        SqlServerCatalogRows r = rows;
+        record Case(SqlServerSchema.Column column, Object value) {}
+        List<Case> safe = List.of(
+                new Case(r.notNull("T", "A", "int"), 2_000_000_000),
+                new Case(r.notNull("T", "B", "bigint"), Long.MIN_VALUE),
+                new Case(r.notNull("T", "C", "decimal"), new BigDecimal("-1234567890.05")),
+                new Case(r.notNull("T", "D", "date"), LocalDate.of(1, 1, 1)),
+                new Case(r.column("T", "E", "datetime2", 8, 27, 7, false, false),
+                        LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000)));
+        List<Object> back = new ArrayList<>();
+        for (Case c : safe) {
+            assertThat(KeyBounds.orderSafe(c.column())).as(c.column().sourceType().toString()).isTrue();
+            back.add(KeyBounds.value(KeyBounds.text(c.value(), c.column().targetType()), c.column().targetType()));
+        }
+        assertThat(back).containsExactlyElementsOf(safe.stream().map(Case::value).toList());
+        assertThat(KeyBounds.text(LocalDateTime.of(2008, 7, 31, 0, 0, 0, 3_000_000), r.notNull("T", "E", "datetime2").targetType()))
+                .isEqualTo("2008-07-31 00:00:00.003");
+        assertThat(List.of(r.notNull("T", "S", "nvarchar"), r.notNull("T", "G", "uniqueidentifier"),
+                r.notNull("T", "M", "datetime"), r.notNull("T", "F", "float")))
+                .as("collations, GUID byte order, 1/300 s ticks and floats order differently or change on the way")
+                .noneMatch(KeyBounds::orderSafe);
+    }
+
+    private static List<String> strings(Statement st, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

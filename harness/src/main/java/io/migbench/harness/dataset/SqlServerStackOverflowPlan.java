@@ -32,7 +32,7 @@ final class SqlServerStackOverflowPlan {
 
     static LoadPlan plan(StackOverflowDataset dataset, double scale, long seed) {
         Map<String, Long> n = dataset.expectedRows(scale);
-        String corpus = Corpus.build(seed);
+        String corpus = String.join("", Corpus.build(seed));
         List<LoadPlan.Chunk> chunks = new ArrayList<>();
         Map<String, List<String>> finish = new LinkedHashMap<>();
         int salt = 1;

@@ -2,6 +2,8 @@ package io.migbench.harness.sweep;
 
 import io.migbench.harness.db.Backends;
 import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.db.docker.DockerBackend;
+import io.migbench.harness.db.docker.DockerImages;
 import io.migbench.harness.db.external.ExternalServer;
 import io.migbench.harness.scenario.BackendSpec;
 import io.migbench.harness.db.DatabaseEngine;
@@ -72,13 +74,20 @@ public final class PlatformDatabases implements AutoCloseable {
 
     /** The backend a scenario asks for; an external one gets the scenario's server URLs. */
     public static DatabaseBackend backend(BackendSpec spec) {
-        if (spec.type() != BackendType.EXTERNAL) {
-            return Backends.named(spec.type().yamlName(), Map.of());
+        switch (spec.type()) {
+            case EMBEDDED:
+                return Backends.named(Backends.DEFAULT, Map.of());
+            case DOCKER:
+                String postgres = spec.images().getOrDefault("postgresql",
+                        spec.postgresVersion() == null ? null : "postgres:" + spec.postgresVersion() + "-alpine");
+                return new DockerBackend(DockerImages.fromEnvironment(System.getenv(), postgres,
+                        spec.images().get("sqlserver"), spec.platform()));
+            default:
+                Map<String, ExternalServer> servers = new LinkedHashMap<>();
+                servers.put("source", new ExternalServer(spec.source().url(), spec.source().user(), spec.source().passwordEnv()));
+                servers.put("target", new ExternalServer(spec.target().url(), spec.target().user(), spec.target().passwordEnv()));
+                return Backends.named("external", servers);
         }
-        Map<String, ExternalServer> servers = new LinkedHashMap<>();
-        servers.put("source", new ExternalServer(spec.source().url(), spec.source().user(), spec.source().passwordEnv()));
-        servers.put("target", new ExternalServer(spec.target().url(), spec.target().user(), spec.target().passwordEnv()));
-        return Backends.named("external", servers);
     }
 
     public PlatformProfile profile() {

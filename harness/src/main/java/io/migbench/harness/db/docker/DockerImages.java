@@ -45,7 +45,16 @@ public final class DockerImages {
 
     /** The settings from these environment variables (pass {@code System.getenv()}). */
     public static Settings fromEnvironment(Map<String, String> env) {
-        String pg = nonBlank(env.get("MIGBENCH_PG_IMAGE"), POSTGRES);
+        return fromEnvironment(env, null, null, null);
+    }
+
+    /**
+     * A scenario's choices (each {@code null} for the pinned default), overridden by the environment variables, which
+     * win so that a machine without a registry can substitute its local images without editing scenarios.
+     */
+    public static Settings fromEnvironment(Map<String, String> env, String postgresImage, String sqlServerImage,
+                                           String platform) {
+        String pg = nonBlank(env.get("MIGBENCH_PG_IMAGE"), nonBlank(postgresImage, POSTGRES));
         String kindText = env.get("MIGBENCH_PG_IMAGE_KIND");
         PostgresKind kind;
         if (kindText == null || kindText.isBlank()) {
@@ -61,11 +70,12 @@ public final class DockerImages {
         if (!network.equals("bridge") && !network.equals("host")) {
             throw new IllegalArgumentException("MIGBENCH_DOCKER_NETWORK: must be bridge or host, got \"" + network + "\"");
         }
-        String platform = env.get("MIGBENCH_DOCKER_PLATFORM");
-        return new Settings(pg, kind, nonBlank(env.get("MIGBENCH_MSSQL_IMAGE"), SQLSERVER),
-                platform == null || platform.isBlank() ? null : platform.strip(), network.equals("host"));
+        String imagePlatform = nonBlank(env.get("MIGBENCH_DOCKER_PLATFORM"), platform);
+        return new Settings(pg, kind, nonBlank(env.get("MIGBENCH_MSSQL_IMAGE"), nonBlank(sqlServerImage, SQLSERVER)),
+                imagePlatform, network.equals("host"));
     }
 
+    /** {@code value}, or {@code fallback} when it is null or blank. */
     private static String nonBlank(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.strip();
     }

@@ -120,4 +120,22 @@ class DockerContainerConfigTest {
         assertThat(lost.status(Limit.MEMORY)).isEqualTo(LimitStatus.NOT_ENFORCED);
         assertThat(lost.get(Limit.WRITE_BPS).detail()).contains("no blkio rule");
     }
+
+    @Test
+    void scenarioImagesApplyUnlessTheEnvironmentOverridesThem() {
+        DockerImages.Settings fromScenario = DockerImages.fromEnvironment(Map.of(), "postgres:16", "mssql:x", "linux/amd64");
+        assertThat(fromScenario.postgresImage()).isEqualTo("postgres:16");
+        assertThat(fromScenario.sqlServerImage()).isEqualTo("mssql:x");
+        assertThat(fromScenario.platform()).isEqualTo("linux/amd64");
+        assertThat(fromScenario.postgresKind()).isEqualTo(DockerImages.PostgresKind.OFFICIAL);
+
+        DockerImages.Settings overridden = DockerImages.fromEnvironment(
+                Map.of("MIGBENCH_PG_IMAGE", "migbench-local/postgres:15", "MIGBENCH_DOCKER_PLATFORM", "linux/arm64"),
+                "postgres:16", null, "linux/amd64");
+        assertThat(overridden.postgresImage()).as("a machine without a registry substitutes its local image")
+                .isEqualTo("migbench-local/postgres:15");
+        assertThat(overridden.postgresKind()).isEqualTo(DockerImages.PostgresKind.BARE);
+        assertThat(overridden.platform()).isEqualTo("linux/arm64");
+        assertThat(overridden.sqlServerImage()).isEqualTo(DockerImages.SQLSERVER);
+    }
 }

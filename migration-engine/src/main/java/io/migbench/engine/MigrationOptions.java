@@ -10,6 +10,9 @@ import java.util.Objects;
 public final class MigrationOptions {
     public static final int MAX_TASKS = 512;
     public static final long DEFAULT_PARTITION_THRESHOLD_ROWS = 200_000;
+    /** Ten minutes without a byte from a server during a COPY: far beyond any healthy pause, short of a hang. */
+    public static final java.time.Duration DEFAULT_SOCKET_TIMEOUT = java.time.Duration.ofMinutes(10);
+    public static final int DEFAULT_COPY_ATTEMPTS = 3;
 
     private final ConnectionSpec source;
     private final ConnectionSpec target;
@@ -26,6 +29,8 @@ public final class MigrationOptions {
     private final int indexTasks;
     private final boolean unloggedLoad;
     private final SplitStrategy split;
+    private final java.time.Duration socketTimeout;
+    private final int copyAttempts;
 
     private MigrationOptions(Builder b) {
         this.source = b.source;
@@ -43,6 +48,8 @@ public final class MigrationOptions {
         this.indexTasks = b.indexTasks == null ? Math.max(1, Math.min(b.tasks, 4)) : b.indexTasks;
         this.unloggedLoad = b.unloggedLoad;
         this.split = b.split;
+        this.socketTimeout = b.socketTimeout;
+        this.copyAttempts = b.copyAttempts;
     }
 
     public static Builder builder() {
@@ -70,6 +77,13 @@ public final class MigrationOptions {
     /** Create target tables UNLOGGED and switch them to LOGGED after the load (note: SET LOGGED rewrites the table). */
     public boolean unloggedLoad() { return unloggedLoad; }
     public SplitStrategy split() { return split; }
+    /**
+     * Longest silence of the source or the target while a partition is copied ({@code ZERO}: wait forever);
+     * past it the partition fails (and may be retried) instead of the run hanging on a dead server.
+     */
+    public java.time.Duration socketTimeout() { return socketTimeout; }
+    /** Copies of one partition at most when its connection is lost (1 = no retry); see {@code RetryPolicy}. */
+    public int copyAttempts() { return copyAttempts; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {
@@ -83,7 +97,8 @@ public final class MigrationOptions {
                 + ", include=" + includeTables + ", exclude=" + excludeTables + ", tasks=" + tasks
                 + ", partitions=" + partitions + ", threshold=" + partitionThresholdRows + ", format=" + copyFormat
                 + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
-                + ", unlogged=" + unloggedLoad + ", split=" + split + "]";
+                + ", unlogged=" + unloggedLoad + ", split=" + split + ", socketTimeout=" + socketTimeout
+                + ", copyAttempts=" + copyAttempts + "]";
     }
 
     public static final class Builder {
@@ -102,6 +117,8 @@ public final class MigrationOptions {
         private Integer indexTasks;
         private boolean unloggedLoad;
         private SplitStrategy split = SplitStrategy.AUTO;
+        private java.time.Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private int copyAttempts = DEFAULT_COPY_ATTEMPTS;
 
         private Builder() {}
 
@@ -120,6 +137,8 @@ public final class MigrationOptions {
         public Builder indexTasks(int v) { this.indexTasks = v; return this; }
         public Builder unloggedLoad(boolean v) { this.unloggedLoad = v; return this; }
         public Builder split(SplitStrategy v) { this.split = v; return this; }
+        public Builder socketTimeout(java.time.Duration v) { this.socketTimeout = v; return this; }
+        public Builder copyAttempts(int v) { this.copyAttempts = v; return this; }
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
@@ -149,6 +168,10 @@ public final class MigrationOptions {
             require(verify != null, "verify", "is required");
             require(mode != null, "mode", "is required");
             require(split != null, "split", "is required");
+            require(socketTimeout != null && !socketTimeout.isNegative() && socketTimeout.toMillis() <= Integer.MAX_VALUE,
+                    "socketTimeout", "must be between 0 (none) and 596 hours, got " + socketTimeout);
+            require(copyAttempts >= 1 && copyAttempts <= io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS, "copyAttempts",
+                    "must be between 1 and " + io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS + ", got " + copyAttempts);
             require(!(resume && mode != TargetMode.CREATE), "resume",
                     "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
             return new MigrationOptions(this);

@@ -19,7 +19,7 @@ public final class SourceDatabases {
     public static SourceDatabase open(MigrationOptions options, java.util.List<String> sessionSettings)
             throws SQLException {
         if (options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
-            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings);
+            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings, options.socketTimeout());
         }
         throw new IllegalArgumentException("option 'source': unsupported database URL "
                 + Redaction.redactUrl(options.source().jdbcUrl()));

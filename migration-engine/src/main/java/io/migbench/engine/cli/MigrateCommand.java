@@ -74,6 +74,12 @@ public final class MigrateCommand implements Callable<Integer> {
     Integer indexTasks;
     @Option(names = "--unlogged", description = "Load into UNLOGGED tables, SET LOGGED afterwards (rewrites the table).")
     boolean unlogged;
+    @Option(names = "--socket-timeout", paramLabel = "SECONDS",
+            defaultValue = "600", description = "A copy fails when a server sends nothing for this long; 0 = wait forever (default: ${DEFAULT-VALUE}).")
+    long socketTimeoutSeconds;
+    @Option(names = "--copy-attempts", defaultValue = "" + MigrationOptions.DEFAULT_COPY_ATTEMPTS,
+            description = "Copies of a partition at most when its connection is lost, with exponential backoff (default: ${DEFAULT-VALUE}).")
+    int copyAttempts;
     @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -86,7 +92,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 .target(new ConnectionSpec(target, targetUser, password("--target-password-env", targetPasswordEnv)))
                 .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
-                .mode(mode).resume(resume).unloggedLoad(unlogged);
+                .mode(mode).resume(resume).unloggedLoad(unlogged)
+                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts);
         if (partitions != null) {
             builder.partitions(partitions);
         }

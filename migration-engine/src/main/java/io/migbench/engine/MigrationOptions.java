@@ -158,6 +158,12 @@ public final class MigrationOptions {
                     "includeTables", "contains a blank pattern");
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
                     "excludeTables", "contains a blank pattern");
+            for (var named : java.util.Map.of("source", List.of(source.jdbcUrl()), "target", List.of(target.jdbcUrl()),
+                    "schemas", schemas, "includeTables", includeTables, "excludeTables", excludeTables).entrySet()) {
+                // PostgreSQL cannot store a NUL in a name; the driver would fail later with a less clear message
+                require(named.getValue().stream().noneMatch(v -> v.indexOf('\0') >= 0), named.getKey(),
+                        "contains a NUL character");
+            }
             require(tasks >= 1 && tasks <= MAX_TASKS, "tasks", "must be between 1 and " + MAX_TASKS + ", got " + tasks);
             require(partitions == null || (partitions >= 1 && partitions <= 10_000), "partitions",
                     "must be between 1 and 10000, got " + partitions);

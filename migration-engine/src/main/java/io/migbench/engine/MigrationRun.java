@@ -92,8 +92,8 @@ final class MigrationRun {
                 throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
-            try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
-                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off")) {
+            try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
+                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off"))) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
                 try (Connection c = target.getConnection()) {
                     ConnectionBudget.check(c, "target", options.tasks(), options.tasks() + options.indexTasks(),
@@ -109,12 +109,28 @@ final class MigrationRun {
         }
     }
 
+    private interface Opening<T> {
+        T open() throws SQLException;
+    }
+
+    /** Opens a connection or pool; a failure names the side and the (password-free) URL. */
+    private <T> T connect(String side, Opening<T> opening) {
+        try {
+            return opening.open();
+        } catch (SQLException | RuntimeException e) {
+            Throwable cause = e.getCause() instanceof SQLException s ? s : e;
+            String url = Redaction.redactUrl((side.equals("source") ? options.source() : options.target()).jdbcUrl());
+            throw new MigrationException("cannot connect to the " + side + " " + url + ": " + cause.getMessage(),
+                    null, null, 0, null, cause);
+        }
+    }
+
     /** A PostgreSQL source serves one connection per task plus the snapshot coordinator. */
     private void checkSourceConnections() throws SQLException {
         if (!options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
             return;
         }
-        try (Connection c = ConnectionPools.open(options.source())) {
+        try (Connection c = connect("source", () -> ConnectionPools.open(options.source()))) {
             ConnectionBudget.check(c, "source", options.tasks(), options.tasks() + 1,
                     options.tasks() + " copy tasks + 1 snapshot coordinator");
         }
@@ -251,8 +267,10 @@ final class MigrationRun {
                 seconds(startNanos));
     }
 
+    /** Masks passwords and joins the server's multi-line messages (Detail, Hint, Position) into one line. */
     private String redact(String message) {
-        return Redaction.redact(Redaction.redactUrl(message), options.secrets());
+        String oneLine = message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return Redaction.redact(Redaction.redactUrl(oneLine), options.secrets());
     }
 
     private static double seconds(long sinceNanos) {

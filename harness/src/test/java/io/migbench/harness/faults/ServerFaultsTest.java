@@ -13,6 +13,7 @@ import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Source or target servers (embedded PostgreSQL, each its own postmaster) stopped or restarted while partitions
  * are in flight. The engine never hangs: a lost target connection is retried at partition level, a dead server
  * fails the run with a message naming table and range, and a resume ends with exactly the source rows.
+ * The restart-and-retry case runs in every build, the other two with {@code -Pfaults}.
  */
 class ServerFaultsTest {
     private static final String SUMMARY = "SELECT count(*) || ':' || sum(id) || ':' || count(DISTINCT id) || ':' || sum(length(payload)) FROM events";
@@ -74,6 +76,7 @@ class ServerFaultsTest {
     }
 
     @Test
+    @Tag("faults")
     void targetKilledMidCopyFailsNamingTheRangeAndResumeEndsExact() throws Exception {
         String source = sourceWithEvents();
         String target = newDatabase(targetServer, "tgt");
@@ -93,6 +96,7 @@ class ServerFaultsTest {
     }
 
     @Test
+    @Tag("faults")
     void sourceRestartedMidCopyFailsNamingTheRangeAndResumeEndsExact() throws Exception {
         String source = sourceWithEvents();
         String target = newDatabase(targetServer, "tgt");

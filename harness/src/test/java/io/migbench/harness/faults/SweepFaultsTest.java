@@ -12,6 +12,7 @@ import io.migbench.harness.sweep.SweepListener;
 import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.SweepRunner;
 import io.migbench.harness.sweep.SweepSummary;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A sweep on a memory-limited, half-CPU target: the target is SIGKILLed mid-copy (standing in for the kernel's
  * OOM killer, which cannot be provoked reliably within seconds), a 128-task point runs against the half CPU, and a
  * point asking for more connections than max_connections allows. Every trial is recorded, the failed ones with
- * their reason, the dead target is restarted, and the sweep finishes in bounded time.
+ * their reason, the dead target is restarted, and the sweep finishes in bounded time. About a minute on a loaded
+ * two-core machine, so it runs with {@code -Pfaults}.
  */
 class SweepFaultsTest {
     private static final String SCENARIO = """
@@ -50,6 +52,7 @@ class SweepFaultsTest {
     Path out;
 
     @Test
+    @Tag("faults")
     @Timeout(300)
     void killedTargetAndTooManyTasksAreRecordedAsFailedTrialsAndTheSweepGoesOn() throws Exception {
         Scenario scenario = ScenarioLoader.parse(SCENARIO, "faults.yaml");

@@ -15,6 +15,9 @@ import java.util.Objects;
 public final class MigrationOptions {
     public static final int MAX_TASKS = 512;
     public static final long DEFAULT_PARTITION_THRESHOLD_ROWS = 200_000;
+    /** Ten minutes without a byte from a server during a COPY: far beyond any healthy pause, short of a hang. */
+    public static final java.time.Duration DEFAULT_SOCKET_TIMEOUT = java.time.Duration.ofMinutes(10);
+    public static final int DEFAULT_COPY_ATTEMPTS = 3;
 
     private final ConnectionSpec source;
     private final ConnectionSpec target;
@@ -35,6 +38,8 @@ public final class MigrationOptions {
     private final SourceIsolation sourceIsolation;
     private final IdentifierCase identifierCase;
     private final NulPolicy nulPolicy;
+    private final java.time.Duration socketTimeout;
+    private final int copyAttempts;
 
     private MigrationOptions(Builder b, List<String> schemas, TypeOverrides typeOverrides, NulPolicy nulPolicy) {
         this.source = b.source;
@@ -56,6 +61,8 @@ public final class MigrationOptions {
         this.sourceIsolation = b.sourceIsolation == null ? SourceIsolation.AUTO : b.sourceIsolation;
         this.identifierCase = b.identifierCase == null ? IdentifierCase.LOWER : b.identifierCase;
         this.nulPolicy = nulPolicy;
+        this.socketTimeout = b.socketTimeout;
+        this.copyAttempts = b.copyAttempts;
     }
 
     public static Builder builder() {
@@ -93,6 +100,13 @@ public final class MigrationOptions {
     public IdentifierCase identifierCase() { return identifierCase; }
     /** SQL Server: what happens to U+0000 in strings (an error by default). */
     public NulPolicy nulPolicy() { return nulPolicy; }
+    /**
+     * Longest silence of the source or the target while a partition is copied ({@code ZERO}: wait forever);
+     * past it the partition fails (and may be retried) instead of the run hanging on a dead server.
+     */
+    public java.time.Duration socketTimeout() { return socketTimeout; }
+    /** Copies of one partition at most when its connection is lost (1 = no retry); see {@code RetryPolicy}. */
+    public int copyAttempts() { return copyAttempts; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {
@@ -106,7 +120,8 @@ public final class MigrationOptions {
                 + ", include=" + includeTables + ", exclude=" + excludeTables + ", tasks=" + tasks
                 + ", partitions=" + partitions + ", threshold=" + partitionThresholdRows + ", format=" + copyFormat
                 + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
-                + ", unlogged=" + unloggedLoad + ", split=" + split
+                + ", unlogged=" + unloggedLoad + ", split=" + split + ", socketTimeout=" + socketTimeout
+                + ", copyAttempts=" + copyAttempts
                 + (sqlServerSource() ? ", isolation=" + sourceIsolation + ", identifierCase=" + identifierCase
                    + ", nul=" + nulPolicy : "") + "]";
     }
@@ -131,6 +146,8 @@ public final class MigrationOptions {
         private SourceIsolation sourceIsolation;
         private IdentifierCase identifierCase;
         private String nulReplacement;
+        private java.time.Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private int copyAttempts = DEFAULT_COPY_ATTEMPTS;
 
         private Builder() {}
 
@@ -157,6 +174,8 @@ public final class MigrationOptions {
         public Builder identifierCase(IdentifierCase v) { this.identifierCase = v; return this; }
         /** SQL Server only: replace U+0000 in strings with this text instead of failing the row. */
         public Builder nulReplacement(String v) { this.nulReplacement = v; return this; }
+        public Builder socketTimeout(java.time.Duration v) { this.socketTimeout = v; return this; }
+        public Builder copyAttempts(int v) { this.copyAttempts = v; return this; }
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
@@ -180,6 +199,12 @@ public final class MigrationOptions {
                     "includeTables", "contains a blank pattern");
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
                     "excludeTables", "contains a blank pattern");
+            for (var named : java.util.Map.of("source", List.of(source.jdbcUrl()), "target", List.of(target.jdbcUrl()),
+                    "schemas", schemas, "includeTables", includeTables, "excludeTables", excludeTables).entrySet()) {
+                // PostgreSQL cannot store a NUL in a name; the driver would fail later with a less clear message
+                require(named.getValue().stream().noneMatch(v -> v.indexOf('\0') >= 0), named.getKey(),
+                        "contains a NUL character");
+            }
             require(tasks >= 1 && tasks <= MAX_TASKS, "tasks", "must be between 1 and " + MAX_TASKS + ", got " + tasks);
             require(partitions == null || (partitions >= 1 && partitions <= 10_000), "partitions",
                     "must be between 1 and 10000, got " + partitions);
@@ -190,6 +215,10 @@ public final class MigrationOptions {
             require(verify != null, "verify", "is required");
             require(mode != null, "mode", "is required");
             require(split != null, "split", "is required");
+            require(socketTimeout != null && !socketTimeout.isNegative() && socketTimeout.toMillis() <= Integer.MAX_VALUE,
+                    "socketTimeout", "must be between 0 (none) and 596 hours, got " + socketTimeout);
+            require(copyAttempts >= 1 && copyAttempts <= io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS, "copyAttempts",
+                    "must be between 1 and " + io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS + ", got " + copyAttempts);
             require(!(resume && mode != TargetMode.CREATE), "resume",
                     "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
             require(typeOverrides != null, "typeOverrides", "is required (may be empty)");

@@ -1,11 +1,13 @@
 package io.migbench.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.migbench.engine.copy.ConnectionBudget;
 import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.copy.CopyScheduler;
 import io.migbench.engine.copy.PartitionCopier;
 import io.migbench.engine.copy.PartitionOutcome;
 import io.migbench.engine.copy.PartitionSource;
+import io.migbench.engine.copy.RetryPolicy;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionPlanner;
@@ -71,7 +73,7 @@ final class MigrationRun {
                     Thread.currentThread().interrupt();
                 }
                 String message = redact(e.getMessage() == null ? e.toString() : e.getMessage());
-                LOG.error("migration failed: {}", message);
+                LOG.debug("migration failed: {}", message, e);
                 progress.phase(Phase.DONE, "failed: " + message);
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
                         message, e, sourceVersion, targetVersion);
@@ -81,6 +83,7 @@ final class MigrationRun {
 
     private MigrationResult migrate(ProgressTracker progress) throws Exception {
         long phaseStart = System.nanoTime();
+        checkSourceConnections();
         try (SourceDatabase sourceDb = SourceDatabases.open(options, RowDigestSql.SESSION_SETTINGS)) {
             SourceSchema schema = sourceDb.schemaReader()
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
@@ -89,9 +92,13 @@ final class MigrationRun {
                 throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
-            try (HikariDataSource target = ConnectionPools.pool(options.target(), "migbench-target",
-                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off")) {
+            try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
+                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off"))) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
+                try (Connection c = target.getConnection()) {
+                    ConnectionBudget.check(c, "target", options.tasks(), options.tasks() + options.indexTasks(),
+                            options.tasks() + " copy tasks + " + options.indexTasks() + " index tasks");
+                }
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
                         : freshPlan(target, schema, sourceDb.splitSampler());
@@ -99,6 +106,33 @@ final class MigrationRun {
                 logPlan(prepared.plan());
                 return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared);
             }
+        }
+    }
+
+    private interface Opening<T> {
+        T open() throws SQLException;
+    }
+
+    /** Opens a connection or pool; a failure names the side and the (password-free) URL. */
+    private <T> T connect(String side, Opening<T> opening) {
+        try {
+            return opening.open();
+        } catch (SQLException | RuntimeException e) {
+            Throwable cause = e.getCause() instanceof SQLException s ? s : e;
+            String url = Redaction.redactUrl((side.equals("source") ? options.source() : options.target()).jdbcUrl());
+            throw new MigrationException("cannot connect to the " + side + " " + url + ": " + cause.getMessage(),
+                    null, null, 0, null, cause);
+        }
+    }
+
+    /** A PostgreSQL source serves one connection per task plus the snapshot coordinator. */
+    private void checkSourceConnections() throws SQLException {
+        if (!options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        try (Connection c = connect("source", () -> ConnectionPools.open(options.source()))) {
+            ConnectionBudget.check(c, "source", options.tasks(), options.tasks() + 1,
+                    options.tasks() + " copy tasks + 1 snapshot coordinator");
         }
     }
 
@@ -111,7 +145,8 @@ final class MigrationRun {
         progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
         long phaseStart = System.nanoTime();
         try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad())) {
-            new CopyScheduler(new PartitionCopier(target, source, state), options.tasks()).run(plan,
+            new CopyScheduler(new PartitionCopier(target, source, state, options.socketTimeout()), options.tasks(),
+                    RetryPolicy.of(options.copyAttempts())).run(plan,
                     prepared.donePartitions(), options.resume(), progress,
                     o -> {
                         outcomes.put(o.partition(), o);
@@ -119,11 +154,13 @@ final class MigrationRun {
                     },
                     t -> finalizer.tableCopied(t.table()));
             phaseSeconds[1] = seconds(phaseStart);
+            PausePoints.reach("copy-finished");
             progress.phase(Phase.INDEX, "building keys and indexes");
             phaseStart = System.nanoTime();
             finalizer.finish(plan.tables().stream().map(TablePlan::table).toList());
             phaseSeconds[2] = seconds(phaseStart);
         }
+        PausePoints.reach("finalized");
         VerificationReport report = null;
         if (options.verify() != VerifyMode.NONE) {
             progress.phase(Phase.VERIFY, "verifying (" + options.verify().name().toLowerCase(java.util.Locale.ROOT) + ")");
@@ -145,6 +182,7 @@ final class MigrationRun {
                 new TargetSchemaWriter(options.mode(), options.unloggedLoad()).prepare(c, schema);
                 state.replacePlan(c, UUID.randomUUID().toString(), plan);
                 c.commit();
+                PausePoints.reach("schema-created");
             } catch (Exception e) {
                 c.rollback();
                 throw e;
@@ -229,8 +267,10 @@ final class MigrationRun {
                 seconds(startNanos));
     }
 
+    /** Masks passwords and joins the server's multi-line messages (Detail, Hint, Position) into one line. */
     private String redact(String message) {
-        return Redaction.redact(Redaction.redactUrl(message), options.secrets());
+        String oneLine = message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return Redaction.redact(Redaction.redactUrl(oneLine), options.secrets());
     }
 
     private static double seconds(long sinceNanos) {

@@ -21,7 +21,7 @@ public final class SourceDatabases {
      */
     public static SourceDatabase open(MigrationOptions options, List<String> sessionSettings) throws SQLException {
         if (options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
-            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings);
+            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings, options.socketTimeout());
         }
         if (options.sqlServerSource()) {
             return SqlServerSourceDatabase.open(options);

@@ -54,6 +54,12 @@ public final class MigbenchCli implements Runnable {
         CommandLine cli = new CommandLine(new MigbenchCli());
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        // one line, like every other error; the full usage is one --help away
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("migbench: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return ExitCodes.USAGE;
+        });
         return cli;
     }
 

@@ -51,6 +51,10 @@ public final class YamlTreeReader {
                     int keyLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
                     YamlNode value = node(p, problems);
+                    if (key.indexOf('\0') >= 0 || hasNul(value)) {
+                        // a NUL cannot pass into a server setting, a file name or a database name
+                        problems.add(keyLine, key.replace('\0', '?'), "contains a NUL character");
+                    }
                     if (entries.containsKey(key)) {
                         problems.add(keyLine, key, "duplicate key (first on line " + entries.get(key).keyLine() + ")");
                     } else {
@@ -62,7 +66,11 @@ public final class YamlTreeReader {
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, problems));
+                    YamlNode item = node(p, problems);
+                    if (hasNul(item)) {
+                        problems.add(line, "[" + items.size() + "]", "contains a NUL character");
+                    }
+                    items.add(item);
                 }
                 return new YamlNode.Sequence(items, line);
             }
@@ -87,5 +95,9 @@ public final class YamlTreeReader {
                 return new YamlNode.Scalar(null, line);
             }
         }
+    }
+
+    private static boolean hasNul(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.value() instanceof String text && text.indexOf('\0') >= 0;
     }
 }

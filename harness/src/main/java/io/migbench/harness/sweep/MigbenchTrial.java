@@ -34,6 +34,9 @@ final class MigbenchTrial {
                 .split(SplitStrategy.valueOf(s.split().name()))
                 .unloggedLoad(s.unlogged())
                 .verify(VerifyMode.valueOf(scenario.verify().name()))
+                // a trial that needed a retried partition is no clean measurement: it fails at once, is recorded as
+                // failed, and the session restarts whatever died
+                .copyAttempts(1)
                 // a recreated target database is empty; an external one still holds the previous trial's tables
                 .mode(dbs.recreatesTarget() ? TargetMode.CREATE : TargetMode.DROP_RECREATE);
         if (!s.partitions().isAuto()) {

@@ -61,6 +61,8 @@ public final class PlatformDatabases implements AutoCloseable {
             if (owns) {
                 dbs.createDatabase(source, SOURCE_DB, false);
             }
+            // read now, while the target surely answers: a trial whose target died must still be recordable
+            dbs.targetSettings();
             return dbs;
         } catch (RuntimeException e) {
             source.close();

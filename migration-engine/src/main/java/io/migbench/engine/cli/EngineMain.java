@@ -30,6 +30,11 @@ public final class EngineMain {
             }
             return exitCode(ex);
         });
+        // one line, like every other error; the full usage is one --help away
+        cli.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("migrate: " + ex.getMessage() + " (see 'migrate --help')");
+            return 2;
+        });
         return cli;
     }
 

@@ -88,6 +88,12 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--nul-replacement", paramLabel = "STR",
             description = "SQL Server: replace U+0000 in strings with STR (default: such a row is an error).")
     String nulReplacement;
+    @Option(names = "--socket-timeout", paramLabel = "SECONDS",
+            defaultValue = "600", description = "A copy fails when a server sends nothing for this long; 0 = wait forever (default: ${DEFAULT-VALUE}).")
+    long socketTimeoutSeconds;
+    @Option(names = "--copy-attempts", defaultValue = "" + MigrationOptions.DEFAULT_COPY_ATTEMPTS,
+            description = "Copies of a partition at most when its connection is lost, with exponential backoff (default: ${DEFAULT-VALUE}).")
+    int copyAttempts;
     @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -101,7 +107,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
                 .mode(mode).resume(resume).unloggedLoad(unlogged).typeOverrides(typeOverrides)
-                .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement);
+                .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement)
+                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts);
         if (partitions != null) {
             builder.partitions(partitions);
         }

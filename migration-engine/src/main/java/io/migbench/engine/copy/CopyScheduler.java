@@ -6,6 +6,9 @@ import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.schema.TableName;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +30,16 @@ import java.util.function.Consumer;
  * so whatever did commit stays valid for a resume).
  */
 public final class CopyScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(CopyScheduler.class);
+
     private final PartitionCopier copier;
     private final int tasks;
+    private final RetryPolicy retry;
 
-    public CopyScheduler(PartitionCopier copier, int tasks) {
+    public CopyScheduler(PartitionCopier copier, int tasks, RetryPolicy retry) {
         this.copier = copier;
         this.tasks = tasks;
+        this.retry = retry;
     }
 
     /**
@@ -74,9 +81,12 @@ public final class CopyScheduler {
                         return;
                     }
                     try {
-                        PartitionOutcome outcome = copier.copy(table, p, clearRange, counter);
+                        PartitionOutcome outcome = copyWithRetries(table, p, clearRange, counter, failure);
                         outcomes.add(outcome);
                         onPartitionCopied.accept(outcome);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     } catch (MigrationException e) {
                         if (failure.compareAndSet(null, e)) {
                             copier.cancelRunning();
@@ -103,5 +113,24 @@ public final class CopyScheduler {
             throw failure.get();
         }
         return List.copyOf(outcomes);
+    }
+
+    /** Copies a partition, again after a lost connection while the policy allows and no other partition failed. */
+    private PartitionOutcome copyWithRetries(TablePlan table, Partition p, boolean clearRange, CopyCounter counter,
+                                             AtomicReference<MigrationException> failure) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt == 1 ? copier.copy(table, p, clearRange, counter)
+                        : copier.copyAgain(table, p, counter);
+            } catch (MigrationException e) {
+                if (!retry.retries(attempt, e) || failure.get() != null) {
+                    throw e;
+                }
+                java.time.Duration wait = retry.backoffAfter(attempt);
+                LOG.warn("{} partition {}: connection lost (attempt {} of {}), copying the range again in {} ms: {}",
+                        table.table().name(), p.describe(), attempt, retry.attempts(), wait.toMillis(), e.getMessage());
+                Thread.sleep(wait.toMillis());
+            }
+        }
     }
 }

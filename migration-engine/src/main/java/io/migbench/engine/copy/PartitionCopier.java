@@ -2,6 +2,7 @@ package io.migbench.engine.copy;
 
 import io.migbench.engine.CopyFormat;
 import io.migbench.engine.MigrationException;
+import io.migbench.engine.PausePoints;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;
@@ -34,11 +35,38 @@ public final class PartitionCopier {
     private final PartitionSource source;
     private final StateStore state;
     private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
+    private final Duration socketTimeout;
 
-    public PartitionCopier(DataSource target, PartitionSource source, StateStore state) {
+    /**
+     * @param socketTimeout longest wait for the target during a copy (e.g. for COPY's completion or the commit),
+     *                      {@link Duration#ZERO} for none: a stopped or unreachable target fails the partition
+     *                      instead of hanging the run
+     */
+    public PartitionCopier(DataSource target, PartitionSource source, StateStore state, Duration socketTimeout) {
         this.target = target;
         this.source = source;
         this.state = state;
+        this.socketTimeout = socketTimeout;
+    }
+
+    /**
+     * Copies a partition again after a failed attempt: if that attempt's COMMIT went through before its connection
+     * broke, the partition is marked done and its recorded counts are returned instead of copying twice; else its
+     * range is cleared (as on resume) and copied whole again.
+     */
+    public PartitionOutcome copyAgain(TablePlan table, Partition p, CopyCounter counter) {
+        long now = System.nanoTime();
+        try (Connection c = target.getConnection()) {
+            var done = state.doneCounts(c, p);
+            if (done.isPresent()) {
+                long[] n = done.get();
+                return new PartitionOutcome(p, n[0], n[1], n[2], now, now);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("copy failed: cannot read the partition's state: " + e.getMessage(),
+                    table.table().name().toString(), p.describe(), 0, Duration.ZERO, e);
+        }
+        return copy(table, p, true, counter);
     }
 
     /**
@@ -56,6 +84,8 @@ public final class PartitionCopier {
         };
         try (Connection c = target.getConnection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
+            // the pool restores the connection's own timeout when it is returned
+            c.setNetworkTimeout(Runnable::run, (int) socketTimeout.toMillis());
             running.add(pg);
             c.setAutoCommit(false);
             try {
@@ -75,6 +105,7 @@ public final class PartitionCopier {
                         sink.cancelCopy();
                     }
                 }
+                PausePoints.reach("partition-streamed");
                 state.markDone(c, p, sourceRows, targetRows, bytesSoFar.get());
                 c.commit();
                 return new PartitionOutcome(p, sourceRows, targetRows, bytesSoFar.get(), started, System.nanoTime());

@@ -29,11 +29,17 @@ public final class PgPartitionSource implements PartitionSource {
 
     private final HikariDataSource pool;
     private final String snapshotId;
+    private final java.time.Duration socketTimeout;
 
-    /** @param snapshotId from {@code pg_export_snapshot()}, or {@code null} for no shared snapshot */
-    public PgPartitionSource(HikariDataSource pool, String snapshotId) {
+    /**
+     * @param snapshotId    from {@code pg_export_snapshot()}, or {@code null} for no shared snapshot
+     * @param socketTimeout longest silence of the source during a COPY ({@code ZERO}: none), so a stopped or
+     *                      unreachable source fails the partition instead of hanging the run
+     */
+    public PgPartitionSource(HikariDataSource pool, String snapshotId, java.time.Duration socketTimeout) {
         this.pool = pool;
         this.snapshotId = snapshotId;
+        this.socketTimeout = socketTimeout;
     }
 
     @Override
@@ -43,6 +49,8 @@ public final class PgPartitionSource implements PartitionSource {
                 + table.table().name().onlyQuoted() + RangeSql.whereClause(table.table(), partition) + ") TO STDOUT"
                 + (table.format() == CopyFormat.BINARY ? " (FORMAT binary)" : "");
         try (Connection c = pool.getConnection()) {
+            // the pool restores the connection's own timeout when it is returned
+            c.setNetworkTimeout(Runnable::run, (int) socketTimeout.toMillis());
             boolean committed = false;
             beginSnapshot(c);
             try {

@@ -36,7 +36,9 @@ public final class PgSourceDatabase implements SourceDatabase {
         this.partitions = partitions;
     }
 
-    public static PgSourceDatabase open(ConnectionSpec spec, int tasks, List<String> sessionSettings)
+    /** @param socketTimeout longest silence of the source during a partition's COPY, {@code ZERO} for none */
+    public static PgSourceDatabase open(ConnectionSpec spec, int tasks, List<String> sessionSettings,
+                                        java.time.Duration socketTimeout)
             throws SQLException {
         Connection coordinator = ConnectionPools.open(spec);
         HikariDataSource pool = null;
@@ -53,7 +55,7 @@ public final class PgSourceDatabase implements SourceDatabase {
                 snapshot = rs.getString(1);
             }
             pool = ConnectionPools.pool(spec, "migbench-source", tasks, String.join("; ", sessionSettings));
-            return new PgSourceDatabase(coordinator, new PgPartitionSource(pool, snapshot));
+            return new PgSourceDatabase(coordinator, new PgPartitionSource(pool, snapshot, socketTimeout));
         } catch (SQLException | RuntimeException e) {
             if (pool != null) {
                 pool.close();

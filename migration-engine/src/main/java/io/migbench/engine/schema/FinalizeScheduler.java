@@ -1,6 +1,7 @@
 package io.migbench.engine.schema;
 
 import io.migbench.engine.MigrationException;
+import io.migbench.engine.PausePoints;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -43,7 +44,10 @@ public final class FinalizeScheduler implements AutoCloseable {
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<Void> done = logged.thenCompose(v -> CompletableFuture.allOf(ddl.indexBuilds(table).stream()
                         .map(b -> CompletableFuture.runAsync(() -> run(table, "index " + b.indexName(),
-                                c -> ddl.buildIndex(c, b)), pool))
+                                c -> {
+                                    ddl.buildIndex(c, b);
+                                    PausePoints.reach("index-built");
+                                }), pool))
                         .toArray(CompletableFuture[]::new)))
                 .thenRunAsync(() -> run(table, "keys, sequences and ANALYZE", c -> {
                     ddl.attachKeys(c, table);

@@ -84,6 +84,23 @@ public final class StateStore {
         return out;
     }
 
+    /**
+     * The recorded outcome of a partition if its rows are committed (a retry after a connection lost during
+     * COMMIT must not copy them twice), else empty.
+     */
+    public java.util.Optional<long[]> doneCounts(Connection c, Partition p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_rows, target_rows, bytes FROM " + TABLE
+                + " WHERE schema_name = ? AND table_name = ? AND part_no = ? AND status = 'done'")) {
+            ps.setString(1, p.table().schema());
+            ps.setString(2, p.table().name());
+            ps.setInt(3, p.number());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** Marks a partition done; call inside the transaction that commits its rows. */
     public void markDone(Connection c, Partition p, long sourceRows, long targetRows, long bytes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET status = 'done', source_rows = ?,"

@@ -1,6 +1,7 @@
 package io.migbench.engine.verify;
 
 import io.migbench.engine.MigrationException;
+import io.migbench.engine.PausePoints;
 import io.migbench.engine.VerificationMismatch;
 import io.migbench.engine.VerifyMode;
 import io.migbench.engine.copy.PartitionOutcome;
@@ -53,6 +54,7 @@ public final class Verifier {
             List<Future<?>> futures = new ArrayList<>();
             for (TablePlan t : plan.tables()) {
                 futures.add(pool.submit(() -> {
+                    PausePoints.reach("verify-table");
                     TableCheck check = mode == VerifyMode.CHECKSUM ? checksum(t, outcomes, mismatches)
                             : count(t, outcomes, mismatches, mode == VerifyMode.COUNT);
                     checks.put(t.table().name(), check);

@@ -200,7 +200,7 @@ public final class MigrationOptions {
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
                     "excludeTables", "contains a blank pattern");
             for (var named : java.util.Map.of("source", List.of(source.jdbcUrl()), "target", List.of(target.jdbcUrl()),
-                    "schemas", schemas, "includeTables", includeTables, "excludeTables", excludeTables).entrySet()) {
+                    "schemas", schemaList, "includeTables", includeTables, "excludeTables", excludeTables).entrySet()) {
                 // PostgreSQL cannot store a NUL in a name; the driver would fail later with a less clear message
                 require(named.getValue().stream().noneMatch(v -> v.indexOf('\0') >= 0), named.getKey(),
                         "contains a NUL character");

@@ -119,12 +119,13 @@ class ServerFaultsTest {
      */
     private static void holdPartitionsAtTheirDoneMark(String target, Runnable fault) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (done(target) < 2) {
-            assertThat(System.nanoTime()).as("two partitions committed in time").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        // connected before the copy gets going, so the lock is taken while partitions are still in flight
         try (Connection watcher = targetServer.connect(databaseOf(target))) {
             watcher.setAutoCommit(false);
+            while (done(target) < 2) {
+                assertThat(System.nanoTime()).as("two partitions committed in time").isLessThan(deadline);
+                Thread.sleep(5);
+            }
             try (Statement st = watcher.createStatement()) {
                 st.execute("LOCK TABLE migbench.partition_state IN SHARE MODE");
                 while (!"1".equals(query(target, "SELECT least(count(*), 1) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
@@ -156,7 +157,7 @@ class ServerFaultsTest {
         String url = newDatabase(sourceServer, "src");
         try (Connection c = sourceServer.connect(databaseOf(url)); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE events (id bigint PRIMARY KEY, payload text)");
-            st.execute("INSERT INTO events SELECT g, md5(g::text) || repeat('y', g % 40) FROM generate_series(1, 120000) g");
+            st.execute("INSERT INTO events SELECT g, md5(g::text) || repeat('y', g % 40) FROM generate_series(1, 480000) g");
             st.execute("ANALYZE events");
         }
         return url;

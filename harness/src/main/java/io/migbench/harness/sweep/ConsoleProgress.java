@@ -2,9 +2,11 @@ package io.migbench.harness.sweep;
 
 import io.migbench.engine.ProgressEvent;
 import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.scenario.Durations;
 import io.migbench.harness.scenario.EngineSettings;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -62,17 +64,11 @@ public final class ConsoleProgress implements SweepListener {
                 t.rowsPerSecond(), t.validationResult().code())
                 : "FAILED: " + t.error();
         print("[%d/%d] %s: %s%s", done, total, current, result,
-                Double.isNaN(etaSeconds) || done == total ? "" : " · sweep ETA " + duration(etaSeconds));
+                Double.isNaN(etaSeconds) || done == total ? "" : " · sweep ETA " + Durations.format(Duration.ofSeconds(Math.round(etaSeconds))));
     }
 
     private void print(String format, Object... args) {
         out.println(String.format(Locale.ROOT, format, args));
         out.flush();
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

@@ -6,6 +6,7 @@ import io.migbench.harness.cli.RunOptions;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.CountOrAuto;
+import io.migbench.harness.scenario.Durations;
 import io.migbench.harness.scenario.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.Scenario;
@@ -64,7 +65,7 @@ public final class TuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
-        Duration total = budget != null ? parseBudget(budget)
+        Duration total = budget != null ? budget(budget)
                 : scenario.tune().budget() != null ? scenario.tune().budget() : Duration.ofMinutes(20);
         Duration perPlatform = total.dividedBy(plan.platforms().size());
         TuningOptions options = TuningOptions.builder()
@@ -77,7 +78,7 @@ public final class TuneCommand implements Callable<Integer> {
                 .build();
         Path runDir = runOptions.runDir(scenario.name() + "-tune");
         out.printf(Locale.ROOT, "tune %s: %d platform(s), budget %s each, up to %d tasks, %d trials per point -> %s%n",
-                scenario.name(), plan.platforms().size(), perPlatform, options.maxTasks(), options.trialsPerPoint(), runDir);
+                scenario.name(), plan.platforms().size(), Durations.format(perPlatform), options.maxTasks(), options.trialsPerPoint(), runDir);
         out.flush();
 
         DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
@@ -129,11 +130,11 @@ public final class TuneCommand implements Callable<Integer> {
         return outcome.trial().rowsPerSecond();
     }
 
-    static Duration parseBudget(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (!t.matches("(\\d+h)?(\\d+m)?(\\d+s)?") || t.isEmpty()) {
-            throw new IllegalArgumentException("--budget: expected a duration like 90s, 20m or 1h30m, got \"" + text + "\"");
+    private static Duration budget(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--budget: " + e.getMessage(), e);
         }
-        return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
     }
 }

@@ -114,14 +114,14 @@ public final class CopyBenchmark {
         PsqlPipes psql = new PsqlPipes(source, SOURCE_DATABASE);
         for (int tasks : settings.tasks()) {
             if (pipes) {
-                samples.add(PIPE_SLICES + "ctid, tasks=" + tasks, psql.run(target, SplitStrategy.CTID, tasks));
-                samples.add(PIPE_SLICES + "key, tasks=" + tasks, psql.run(target, SplitStrategy.KEY, tasks));
+                record(PIPE_SLICES + "ctid, tasks=" + tasks, psql.run(target, SplitStrategy.CTID, tasks));
+                record(PIPE_SLICES + "key, tasks=" + tasks, psql.run(target, SplitStrategy.KEY, tasks));
             }
             engine(source, target, tasks, "", b -> { }, rows);
         }
         int first = settings.tasks().get(0);
         if (pipes) {
-            samples.add("pipe whole tables FREEZE, tasks=" + first, psql.run(target, SplitStrategy.WHOLE_TABLE, first));
+            record("pipe whole tables FREEZE, tasks=" + first, psql.run(target, SplitStrategy.WHOLE_TABLE, first));
         }
         if (settings.extras().contains("ctid")) {
             engine(source, target, first, " split=ctid", b -> b.split(SplitStrategy.CTID), rows);
@@ -135,7 +135,7 @@ public final class CopyBenchmark {
             }
         }
         if (pgcopydb) {
-            samples.add("pgcopydb clone whole, jobs=" + settings.pgcopydbJobs(),
+            record("pgcopydb clone whole, jobs=" + settings.pgcopydbJobs(),
                     new PgcopydbClone(source, SOURCE_DATABASE).run(target, settings.pgcopydbJobs()));
         }
     }
@@ -150,8 +150,13 @@ public final class CopyBenchmark {
             throw new IllegalStateException("engine run (tasks " + tasks + label + ") did not succeed: " + r.status()
                     + ", " + r.totalRows() + " of " + rows + " rows, " + r.errorMessage(), r.failure());
         }
-        samples.add("engine copy phase, tasks=" + tasks + label, r.timings().copySeconds());
-        samples.add("engine whole, tasks=" + tasks + label, r.timings().totalSeconds());
+        record("engine copy phase, tasks=" + tasks + label, r.timings().copySeconds());
+        record("engine whole, tasks=" + tasks + label, r.timings().totalSeconds());
+    }
+
+    private void record(String variant, double seconds) {
+        samples.add(variant, seconds);
+        out.printf(Locale.ROOT, "  %-52s %8.2f s%n", variant, seconds);
     }
 
     /** pgcopydb runs the pg_dump on the PATH, which refuses servers of a newer major version. */

@@ -5,12 +5,12 @@ import io.migbench.engine.MigrationOptions;
 import io.migbench.engine.SplitStrategy;
 import io.migbench.engine.TargetMode;
 import io.migbench.engine.copy.ConnectionPools;
+import io.migbench.engine.copy.PgPartitionSource;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.PartitionPlanner;
 import io.migbench.engine.plan.PgSplitSampler;
-import io.migbench.engine.plan.RangeSql;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.schema.PgSchemaReader;
 import io.migbench.engine.schema.SourceSchema;
@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
 /**
  * The physical limit: {@code tasks} parallel {@code psql -c "COPY (SELECT ...) TO STDOUT (FORMAT binary)" | psql -c
  * "COPY ... FROM STDIN (FORMAT binary)"} pipes over the slices the engine's planner cuts (ctid or key ranges, every
- * table split), or whole tables truncated and loaded with {@code FREEZE} in one transaction. Tables are created
+ * table split), or whole tables truncated and loaded with {@code FREEZE} in one transaction. The source statements
+ * are the engine's own ({@link PgPartitionSource#copyOutSql}), so only the transport differs. Tables are created
  * without keys first (as the engine does); only the pipes are timed.
  */
 final class PsqlPipes {
@@ -77,8 +78,7 @@ final class PsqlPipes {
         TablePlan t = plan.tables().stream().filter(x -> x.table().name().equals(p.table())).findFirst().orElseThrow();
         String columns = String.join(", ", t.table().quotedCopiedColumns());
         String table = t.table().name().quoted();
-        String out = "COPY (SELECT " + columns + " FROM " + t.table().name().onlyQuoted()
-                + RangeSql.whereClause(t.table(), p) + ") TO STDOUT (FORMAT binary)";
+        String out = PgPartitionSource.copyOutSql(t, p);
         String in = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary"
                 + (p.kind() == PartitionKind.WHOLE_TABLE ? ", FREEZE)" : ")");
         String load = p.kind() == PartitionKind.WHOLE_TABLE

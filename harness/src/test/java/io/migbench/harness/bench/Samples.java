@@ -26,9 +26,9 @@ final class Samples {
         return Optional.of(s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2);
     }
 
-    /** The variant with the lowest median among those whose name starts with {@code prefix}. */
-    Optional<String> fastest(String prefix) {
-        return seconds.keySet().stream().filter(k -> k.startsWith(prefix))
+    /** The variant with the lowest median among those whose whole name matches {@code regex}. */
+    Optional<String> fastest(String regex) {
+        return seconds.keySet().stream().filter(k -> k.matches(regex))
                 .min((a, b) -> Double.compare(median(a).orElseThrow(), median(b).orElseThrow()));
     }
 

@@ -14,10 +14,11 @@ import java.util.Set;
  * @param pgcopydbJobs  pgcopydb's --table-jobs and --index-jobs
  * @param pgcopydb      run pgcopydb clone (when it is on the PATH)
  * @param extras        extra engine variants: {@code wal-minimal} (a second target at wal_level=minimal),
- *                      {@code unlogged} (UNLOGGED load then SET LOGGED), {@code ctid} (every big table sliced)
+ *                      {@code unlogged} (UNLOGGED load then SET LOGGED), {@code ctid} (every big table sliced),
+ *                      {@code whole} (every table one FREEZE copy)
  */
 record BenchSettings(double scale, int runs, List<Integer> tasks, int pgcopydbJobs, boolean pgcopydb, Set<String> extras) {
-    static final Set<String> EXTRAS = Set.of("wal-minimal", "unlogged", "ctid");
+    static final Set<String> EXTRAS = Set.of("wal-minimal", "unlogged", "ctid", "whole");
 
     BenchSettings {
         require(scale > 0 && scale <= 100, "bench.scale", "must be in (0, 100], got " + scale);

@@ -15,6 +15,7 @@ import io.migbench.harness.db.ResourceLimits;
 import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -145,7 +146,9 @@ public final class CopyBenchmark {
         MigrationOptions.Builder b = MigrationOptions.builder().source(source.spec(SOURCE_DATABASE))
                 .target(target.freshDatabase()).tasks(tasks).verify(VerifyMode.COUNT);
         variant.accept(b);
+        long cpuBefore = processCpuNanos();
         MigrationResult r = Migrator.migrate(b.build());
+        double engineCpu = (processCpuNanos() - cpuBefore) / 1e9;
         if (!r.succeeded() || r.totalRows() != rows) {
             throw new IllegalStateException("engine run (tasks " + tasks + label + ") did not succeed: " + r.status()
                     + ", " + r.totalRows() + " of " + rows + " rows, " + r.errorMessage(), r.failure());
@@ -155,11 +158,17 @@ public final class CopyBenchmark {
         // where the whole migration's time beyond the copy goes (index work left after the copy, then verify)
         record("  engine index tail, tasks=" + tasks + label, r.timings().indexSeconds());
         record("  engine count verify, tasks=" + tasks + label, r.timings().verifySeconds());
+        // CPU the engine's JVM took from the servers (on a small machine every core is shared)
+        record("  engine JVM CPU, tasks=" + tasks + label, engineCpu);
     }
 
     private void record(String variant, double seconds) {
         samples.add(variant, seconds);
         out.printf(Locale.ROOT, "  %-52s %8.2f s%n", variant, seconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** pgcopydb runs the pg_dump on the PATH, which refuses servers of a newer major version. */

@@ -38,8 +38,10 @@ final class Samples {
         for (var e : seconds.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
             double m = median(e.getKey()).orElseThrow();
-            out.printf(Locale.ROOT, "%-52s %3d %8.2f %8.2f %8.2f %,12.0f  %s%n", e.getKey(), v.length, m,
-                    Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow(), rows / m,
+            // indented lines are parts of the variant above: no throughput of their own
+            String rowsPerSecond = e.getKey().startsWith(" ") ? "" : String.format(Locale.ROOT, "%,.0f", rows / m);
+            out.printf(Locale.ROOT, "%-52s %3d %8.2f %8.2f %8.2f %12s  %s%n", e.getKey(), v.length, m,
+                    Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow(), rowsPerSecond,
                     e.getValue().stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList());
         }
     }

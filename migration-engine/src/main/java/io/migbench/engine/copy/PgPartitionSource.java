@@ -3,6 +3,7 @@ package io.migbench.engine.copy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migbench.engine.CopyFormat;
 import io.migbench.engine.plan.Partition;
+import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.schema.Sql;
@@ -19,7 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A PostgreSQL source: {@code COPY (SELECT ...) TO STDOUT} passed through byte for byte, no decoding.
+ * A PostgreSQL source: {@code COPY ... TO STDOUT} passed through byte for byte, no decoding.
  * Every read runs in a REPEATABLE READ transaction importing the coordinator's exported snapshot, so all
  * tasks see one consistent source.
  */
@@ -45,9 +46,7 @@ public final class PgPartitionSource implements PartitionSource {
     @Override
     public long copy(TablePlan table, Partition partition, OutputStream sink, CopyCounter counter)
             throws SQLException, IOException {
-        String sql = "COPY (SELECT " + String.join(", ", table.table().quotedCopiedColumns()) + " FROM "
-                + table.table().name().onlyQuoted() + RangeSql.whereClause(table.table(), partition) + ") TO STDOUT"
-                + (table.format() == CopyFormat.BINARY ? " (FORMAT binary)" : "");
+        String sql = copyOutSql(table, partition);
         try (Connection c = pool.getConnection()) {
             // the pool restores the connection's own timeout when it is returned
             c.setNetworkTimeout(Runnable::run, (int) socketTimeout.toMillis());
@@ -89,6 +88,19 @@ public final class PgPartitionSource implements PartitionSource {
                 }
             }
         }
+    }
+
+    /**
+     * The source statement of a partition. A whole table is read with plain {@code COPY t (cols)}: a table scan
+     * without the executor's query machinery, and like {@code ONLY} it never includes rows of child tables.
+     */
+    public static String copyOutSql(TablePlan table, Partition partition) {
+        String columns = String.join(", ", table.table().quotedCopiedColumns());
+        String from = partition.kind() == PartitionKind.WHOLE_TABLE
+                ? "COPY " + table.table().name().quoted() + " (" + columns + ")"
+                : "COPY (SELECT " + columns + " FROM " + table.table().name().onlyQuoted()
+                  + RangeSql.whereClause(table.table(), partition) + ")";
+        return from + " TO STDOUT" + (table.format() == CopyFormat.BINARY ? " (FORMAT binary)" : "");
     }
 
     @Override

@@ -31,10 +31,31 @@ public final class TargetFinalizer {
         return out;
     }
 
+    /**
+     * Sort memory of one index build: enough to sort the keys of a table of a few million rows in memory instead of
+     * in temporary files (PostgreSQL's default is 64 MB). A target configured higher keeps its own value.
+     */
+    static final String INDEX_BUILD_MEMORY = "256MB";
+
     public void buildIndex(Connection c, IndexBuild build) throws SQLException {
         if (!exists(c, "SELECT to_regclass(?) IS NOT NULL",
                 Sql.ident(build.table().name().schema()) + "." + Sql.ident(build.indexName()))) {
-            execute(c, build.ddl());
+            // session-wide only for this build: the connection goes back to a pool shared with copy tasks
+            execute(c, "SELECT set_config('maintenance_work_mem', greatest(pg_size_bytes(current_setting("
+                    + "'maintenance_work_mem')), pg_size_bytes(" + Sql.literal(INDEX_BUILD_MEMORY) + ")) / 1024 || 'kB', false)");
+            try {
+                execute(c, build.ddl());
+            } finally {
+                resetIndexMemory(c);
+            }
+        }
+    }
+
+    private static void resetIndexMemory(Connection c) {
+        try {
+            execute(c, "RESET maintenance_work_mem");
+        } catch (SQLException ignored) {
+            // a broken connection is discarded by the pool; a healthy one only keeps a larger sort budget
         }
     }
 

@@ -1,0 +1,217 @@
+package io.migbench.harness.bench;
+
+import io.migbench.engine.MigrationOptions;
+import io.migbench.engine.MigrationResult;
+import io.migbench.engine.Migrator;
+import io.migbench.engine.SplitStrategy;
+import io.migbench.engine.VerifyMode;
+import io.migbench.harness.dataset.LoadReport;
+import io.migbench.harness.dataset.StackOverflowDataset;
+import io.migbench.harness.db.DatabaseEngine;
+import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.db.Directories;
+import io.migbench.harness.db.InstanceSpec;
+import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine beside the physical limit and beside pgcopydb, in one run: two embedded PostgreSQL servers (source and
+ * target, plus a {@code wal_level=minimal} target with {@code -Dbench.extras=wal-minimal}), the StackOverflow-shaped
+ * dataset loaded into the source, then rounds of every variant one after the other (A B C A B C ...) so machine noise
+ * hits all alike; medians, spreads and the two ratios the engine is held to. The engine runs inside this JVM, so the
+ * heap limit of the command ({@code -Xmx256m} in the {@code bench} profile) is the engine's. Documented command:
+ * <pre>
+ * mvn -B -pl harness -am -Pbench -DskipTests verify -Dpostgres.binaries.version=15.19.0 \
+ *     [-Dbench.scale=1] [-Dbench.runs=3] [-Dbench.tasks=2,4] [-Dbench.pgcopydbJobs=2] [-Dbench.extras=wal-minimal,unlogged,ctid]
+ * </pre>
+ */
+public final class CopyBenchmark {
+    static final String SOURCE_DATABASE = "stackoverflow";
+    private static final long SEED = 42;
+    private static final String PIPE_SLICES = "pipe slices ";
+
+    private final BenchSettings settings;
+    private final PrintStream out;
+    private final Samples samples = new Samples();
+    private final List<String> notes = new ArrayList<>();
+
+    CopyBenchmark(BenchSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new CopyBenchmark(BenchSettings.fromSystemProperties(), System.out).run();
+    }
+
+    void run() throws Exception {
+        Path runDir = Files.createTempDirectory("migbench-bench-");
+        EmbeddedPostgresBackend backend = new EmbeddedPostgresBackend();
+        List<DatabaseInstance> started = new ArrayList<>();
+        try {
+            BenchServer source = new BenchServer("source", start(backend, started, "source", Map.of(), runDir));
+            BenchServer target = new BenchServer("target", start(backend, started, "target", Map.of(), runDir));
+            BenchServer minimal = settings.extras().contains("wal-minimal")
+                    ? new BenchServer("target wal_level=minimal", start(backend, started, "target-minimal",
+                            Map.of("wal_level", "minimal", "max_wal_senders", "0"), runDir))
+                    : null;
+            long rows = load(source);
+            boolean pipes = Shell.onPath("psql");
+            if (!pipes) {
+                notes.add("psql is not on the PATH: the pipe lines (physical limit) are skipped");
+            }
+            boolean pgcopydb = settings.pgcopydb() && pgcopydbUsable(source);
+            for (int round = 1; round <= settings.runs(); round++) {
+                round(source, target, minimal, pipes, pgcopydb, rows);
+                out.printf(Locale.ROOT, "round %d of %d done%n", round, settings.runs());
+            }
+            report(rows);
+        } finally {
+            for (DatabaseInstance i : started) {
+                i.close();
+            }
+            Directories.deleteRecursively(runDir);
+        }
+    }
+
+    private DatabaseInstance start(EmbeddedPostgresBackend backend, List<DatabaseInstance> started, String name,
+                                   Map<String, String> serverSettings, Path runDir) {
+        DatabaseInstance i = backend.start(new InstanceSpec(name, DatabaseEngine.POSTGRESQL, ResourceLimits.NONE,
+                serverSettings, runDir));
+        started.add(i);
+        return i;
+    }
+
+    private long load(BenchServer source) throws Exception {
+        try (Connection c = source.instance().connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + SOURCE_DATABASE);
+        }
+        LoadReport report = new StackOverflowDataset().load(() -> source.instance().connect(SOURCE_DATABASE),
+                settings.scale(), SEED);
+        out.printf(Locale.ROOT, "PostgreSQL %s (source and target, embedded), dataset %s%n",
+                source.instance().version(), report.summary());
+        out.printf(Locale.ROOT, "JVM max heap %d MB, %d logical cores; settings %s%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), settings);
+        return report.rows();
+    }
+
+    private void round(BenchServer source, BenchServer target, BenchServer minimal, boolean pipes, boolean pgcopydb,
+                       long rows) throws Exception {
+        PsqlPipes psql = new PsqlPipes(source, SOURCE_DATABASE);
+        for (int tasks : settings.tasks()) {
+            if (pipes) {
+                record(PIPE_SLICES + "ctid, tasks=" + tasks, psql.run(target, SplitStrategy.CTID, tasks));
+                record(PIPE_SLICES + "key, tasks=" + tasks, psql.run(target, SplitStrategy.KEY, tasks));
+            }
+            engine(source, target, tasks, "", b -> { }, rows);
+        }
+        int first = settings.tasks().get(0);
+        if (pipes) {
+            record("pipe whole tables FREEZE, tasks=" + first, psql.run(target, SplitStrategy.WHOLE_TABLE, first));
+        }
+        if (settings.extras().contains("ctid")) {
+            engine(source, target, first, " split=ctid", b -> b.split(SplitStrategy.CTID), rows);
+        }
+        if (settings.extras().contains("whole")) {
+            engine(source, target, first, " split=whole-table", b -> b.split(SplitStrategy.WHOLE_TABLE), rows);
+        }
+        if (settings.extras().contains("unlogged")) {
+            engine(source, target, first, " unlogged+SET LOGGED", b -> b.unloggedLoad(true), rows);
+        }
+        if (minimal != null) {
+            for (int tasks : settings.tasks()) {
+                engine(source, minimal, tasks, " wal_level=minimal", b -> { }, rows);
+            }
+        }
+        if (pgcopydb) {
+            record("pgcopydb clone whole, jobs=" + settings.pgcopydbJobs(),
+                    new PgcopydbClone(source, SOURCE_DATABASE).run(target, settings.pgcopydbJobs()));
+        }
+    }
+
+    private void engine(BenchServer source, BenchServer target, int tasks, String label,
+                        java.util.function.Consumer<MigrationOptions.Builder> variant, long rows) throws Exception {
+        MigrationOptions.Builder b = MigrationOptions.builder().source(source.spec(SOURCE_DATABASE))
+                .target(target.freshDatabase()).tasks(tasks).verify(VerifyMode.COUNT);
+        variant.accept(b);
+        long cpuBefore = processCpuNanos();
+        MigrationResult r = Migrator.migrate(b.build());
+        double engineCpu = (processCpuNanos() - cpuBefore) / 1e9;
+        if (!r.succeeded() || r.totalRows() != rows) {
+            throw new IllegalStateException("engine run (tasks " + tasks + label + ") did not succeed: " + r.status()
+                    + ", " + r.totalRows() + " of " + rows + " rows, " + r.errorMessage(), r.failure());
+        }
+        record("engine copy phase, tasks=" + tasks + label, r.timings().copySeconds());
+        record("engine whole, tasks=" + tasks + label, r.timings().totalSeconds());
+        // where the whole migration's time beyond the copy goes (index work left after the copy, then verify)
+        record("  engine index tail, tasks=" + tasks + label, r.timings().indexSeconds());
+        record("  engine count verify, tasks=" + tasks + label, r.timings().verifySeconds());
+        // CPU the engine's JVM took from the servers (on a small machine every core is shared)
+        record("  engine JVM CPU, tasks=" + tasks + label, engineCpu);
+    }
+
+    private void record(String variant, double seconds) {
+        samples.add(variant, seconds);
+        out.printf(Locale.ROOT, "  %-52s %8.2f s%n", variant, seconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** pgcopydb runs the pg_dump on the PATH, which refuses servers of a newer major version. */
+    private boolean pgcopydbUsable(BenchServer source) throws Exception {
+        if (!Shell.onPath("pgcopydb")) {
+            notes.add("pgcopydb is not on the PATH: its line is skipped");
+            return false;
+        }
+        Process p = new ProcessBuilder("pg_dump", "--version").redirectErrorStream(true).start();
+        String version = new String(p.getInputStream().readAllBytes()).trim();
+        p.waitFor();
+        int dumpMajor = Integer.parseInt(version.replaceAll(".*?(\\d+)\\..*", "$1").trim());
+        int serverMajor = Integer.parseInt(source.instance().version().replaceAll("^(\\d+).*", "$1"));
+        if (dumpMajor < serverMajor) {
+            notes.add("pgcopydb skipped: its " + version + " refuses PostgreSQL " + serverMajor
+                    + " (run with -Dpostgres.binaries.version=" + dumpMajor + ".x.y)");
+            return false;
+        }
+        return true;
+    }
+
+    private void report(long rows) {
+        out.printf(Locale.ROOT, "%n");
+        samples.print(out, rows);
+        out.printf(Locale.ROOT, "engine heap limit: %d MB (the engine ran inside this JVM)%n",
+                Runtime.getRuntime().maxMemory() >> 20);
+        Map<String, String> ratios = new LinkedHashMap<>();
+        // the headline ratios compare like with like: engine variants on the default target, no extras
+        var engineCopy = samples.fastest("engine copy phase, tasks=\\d+");
+        var engineWhole = samples.fastest("engine whole, tasks=\\d+");
+        samples.fastest(PIPE_SLICES + ".*").ifPresent(pipe -> ratios.put(
+                "engine copy vs best sliced pipe (target >= 0.95)", ratio(pipe, engineCopy.orElseThrow())));
+        samples.fastest("pipe whole tables.*").ifPresent(pipe -> ratios.put("engine copy vs whole-table FREEZE pipe",
+                ratio(pipe, engineCopy.orElseThrow())));
+        samples.fastest("pgcopydb.*").ifPresent(p -> ratios.put("engine whole vs pgcopydb clone (target >= 1.3)",
+                ratio(p, engineWhole.orElseThrow())));
+        ratios.forEach((k, v) -> out.printf(Locale.ROOT, "%-52s %s%n", k, v));
+        notes.forEach(n -> out.println("note: " + n));
+    }
+
+    /** Throughput of {@code variant} relative to {@code reference}: reference median seconds / variant median seconds. */
+    private String ratio(String reference, String variant) {
+        double r = samples.median(reference).orElseThrow() / samples.median(variant).orElseThrow();
+        return String.format(Locale.ROOT, "%.2fx  (%s / %s)", r, variant, reference);
+    }
+}

@@ -164,7 +164,7 @@ final class ChartRenderer {
             p.best().ifPresent(shown::add);
             shown.forEach(c -> {
                 String role = c.representative().baseline() ? "baseline" : "best";
-                categories.add(p.shortLabel() + " · " + role + " (" + c.representative().tasks() + " tasks)");
+                categories.add(p.shortLabel() + " · " + role + " (" + Format.tasks(c.representative().tasks()) + ")");
                 configs.add(c);
             });
         }

@@ -7,6 +7,11 @@ import java.util.Locale;
 final class Format {
     private Format() {}
 
+    /** "1 task", "8 tasks". */
+    static String tasks(int n) {
+        return n + (n == 1 ? " task" : " tasks");
+    }
+
     static String count(Long n) {
         return n == null ? "–" : String.format(Locale.ROOT, "%,d", n);
     }

@@ -90,10 +90,10 @@ public final class ReportView {
             }
             ConfigurationStats best = curve.stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
             ConfigurationStats worst = curve.stream().max(ConfigurationStats.FASTEST_FIRST).orElseThrow();
-            String part = "on " + p.label() + ", " + tasks(best) + " were fastest (median "
+            String part = "on " + p.label() + ", " + Format.tasks(best.representative().tasks()) + " ran fastest (median "
                     + Format.rate(best.median()) + " rows/s)";
             if (worst != best) {
-                part += " and " + tasks(worst) + " ran " + Format.ratio(best.median() / worst.median()) + " slower";
+                part += " and " + Format.tasks(worst.representative().tasks()) + " ran " + Format.ratio(best.median() / worst.median()) + " slower";
             } else {
                 part += ", the only task count measured";
             }
@@ -104,11 +104,6 @@ public final class ReportView {
         }
         String sentence = String.join("; ", parts) + ".";
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
-    }
-
-    private static String tasks(ConfigurationStats c) {
-        int n = c.representative().tasks();
-        return n + (n == 1 ? " task" : " tasks");
     }
 
     private static PlatformRow platformRow(PlatformAnalysis p) {

@@ -63,7 +63,8 @@ public final class ConsoleProgress implements SweepListener {
                 ? String.format(Locale.ROOT, "%,d rows in %.1f s = %,.0f rows/s, validation %s", t.rows(), t.totalSeconds(),
                 t.rowsPerSecond(), t.validationResult().code())
                 : "FAILED: " + t.error();
-        print("[%d/%d] %s: %s%s", done, total, current, result,
+        String count = total > 0 ? done + "/" + total : Integer.toString(done);
+        print("[%s] %s: %s%s", count, current, result,
                 Double.isNaN(etaSeconds) || done == total ? "" : " · sweep ETA " + Durations.format(Duration.ofSeconds(Math.round(etaSeconds))));
     }
 

@@ -87,8 +87,13 @@ public final class TuneCommand implements Callable<Integer> {
         try (RunFolder run = RunFolder.create(runDir, scenario)) {
             for (var profile : plan.platforms()) {
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, progress)) {
-                    TuningResult result = new Tuner(options).tune((point, trial) ->
-                            throughput(session.measure(settings(scenario, point), trial, options.isWarmup(trial))));
+                    int[] trials = {0};
+                    TuningResult result = new Tuner(options).tune((point, trial) -> {
+                        TrialOutcome outcome = session.measure(settings(scenario, point), trial, options.isWarmup(trial));
+                        // the tuner decides the number of trials as it goes: no total, no ETA
+                        progress.trialFinished(outcome, ++trials[0], 0, Double.NaN);
+                        return throughput(outcome);
+                    });
                     out.printf(Locale.ROOT, "%nplatform %s: %s%n%n", profile.name(), result.recommendation());
                     if (result.best().isPresent()) {
                         recommendations.add(PlatformRecommendation.from(profile.name(), result,

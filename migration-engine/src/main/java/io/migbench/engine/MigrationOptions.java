@@ -33,6 +33,7 @@ public final class MigrationOptions {
     private final boolean resume;
     private final int indexTasks;
     private final boolean unloggedLoad;
+    private final String indexMemory;
     private final SplitStrategy split;
     private final TypeOverrides typeOverrides;
     private final SourceIsolation sourceIsolation;
@@ -56,6 +57,7 @@ public final class MigrationOptions {
         this.resume = b.resume;
         this.indexTasks = b.indexTasks == null ? Math.max(1, Math.min(b.tasks, 4)) : b.indexTasks;
         this.unloggedLoad = b.unloggedLoad;
+        this.indexMemory = b.indexMemory;
         this.split = b.split;
         this.typeOverrides = typeOverrides;
         this.sourceIsolation = b.sourceIsolation == null ? SourceIsolation.AUTO : b.sourceIsolation;
@@ -89,6 +91,11 @@ public final class MigrationOptions {
     public int indexTasks() { return indexTasks; }
     /** Create target tables UNLOGGED and switch them to LOGGED after the load (note: SET LOGGED rewrites the table). */
     public boolean unloggedLoad() { return unloggedLoad; }
+    /**
+     * {@code maintenance_work_mem} of each index build (e.g. {@code 64MB}); {@code null}: 256 MB, or the target's own
+     * value when larger. Each of the {@link #indexTasks()} builds may use this much memory on the target.
+     */
+    public String indexMemory() { return indexMemory; }
     public SplitStrategy split() { return split; }
     /** Whether the source is SQL Server (the options below apply to it only). */
     public boolean sqlServerSource() { return isSqlServer(source.jdbcUrl()); }
@@ -141,6 +148,7 @@ public final class MigrationOptions {
         private boolean resume;
         private Integer indexTasks;
         private boolean unloggedLoad;
+        private String indexMemory;
         private SplitStrategy split = SplitStrategy.AUTO;
         private List<String> typeOverrides = List.of();
         private SourceIsolation sourceIsolation;
@@ -165,6 +173,7 @@ public final class MigrationOptions {
         public Builder resume(boolean v) { this.resume = v; return this; }
         public Builder indexTasks(int v) { this.indexTasks = v; return this; }
         public Builder unloggedLoad(boolean v) { this.unloggedLoad = v; return this; }
+        public Builder indexMemory(String v) { this.indexMemory = v; return this; }
         public Builder split(SplitStrategy v) { this.split = v; return this; }
         /** SQL Server only: {@code <sqlserver type>=<postgres type>} or {@code <schema>.<table>.<column>=<postgres type>}. */
         public Builder typeOverrides(List<String> v) { this.typeOverrides = v; return this; }
@@ -211,6 +220,8 @@ public final class MigrationOptions {
             require(partitionThresholdRows >= 0, "partitionThresholdRows", "must be >= 0, got " + partitionThresholdRows);
             require(indexTasks == null || (indexTasks >= 1 && indexTasks <= MAX_TASKS), "indexTasks",
                     "must be between 1 and " + MAX_TASKS + ", got " + indexTasks);
+            require(indexMemory == null || indexMemory.matches("[1-9][0-9]*(kB|MB|GB)"), "indexMemory",
+                    "must be a PostgreSQL memory size like 64MB or 1GB, got \"" + indexMemory + "\"");
             require(copyFormat != null, "copyFormat", "is required");
             require(verify != null, "verify", "is required");
             require(mode != null, "mode", "is required");

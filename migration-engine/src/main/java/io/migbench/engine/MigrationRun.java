@@ -144,7 +144,7 @@ final class MigrationRun {
                 prepared.done().values().stream().mapToLong(PartitionOutcome::sourceRows).sum());
         progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
         long phaseStart = System.nanoTime();
-        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad())) {
+        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad(), options.indexMemory())) {
             new CopyScheduler(new PartitionCopier(target, source, state, options.socketTimeout()), options.tasks(),
                     RetryPolicy.of(options.copyAttempts())).run(plan,
                     prepared.donePartitions(), options.resume(), progress,

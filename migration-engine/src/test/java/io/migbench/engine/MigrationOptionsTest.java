@@ -33,6 +33,9 @@ class MigrationOptionsTest {
         assertThatThrownBy(() -> valid().tasks(0).build()).hasMessageContaining("'tasks'");
         assertThatThrownBy(() -> valid().partitions(0).build()).hasMessageContaining("'partitions'");
         assertThatThrownBy(() -> valid().indexTasks(0).build()).hasMessageContaining("'indexTasks'");
+        assertThatThrownBy(() -> valid().indexMemory("lots").build()).hasMessageContaining("'indexMemory'");
+        assertThatThrownBy(() -> valid().indexMemory("64 MB").build()).hasMessageContaining("'indexMemory'");
+        assertThat(valid().indexMemory("64MB").build().indexMemory()).isEqualTo("64MB");
         assertThatThrownBy(() -> valid().schemas(List.of()).build()).hasMessageContaining("'schemas'");
         assertThatThrownBy(() -> valid().source(null).build()).hasMessageContaining("'source'");
         assertThatThrownBy(() -> valid().source(ConnectionSpec.of("jdbc:mysql://x;password=pw")).build())

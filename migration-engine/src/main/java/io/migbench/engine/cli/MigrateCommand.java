@@ -74,6 +74,9 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--index-tasks", description = "Index and key builds at once (default: min(tasks, 4)).")
     Integer indexTasks;
+    @Option(names = "--index-memory", paramLabel = "SIZE",
+            description = "maintenance_work_mem of each index build, e.g. 64MB (default: 256MB, or the target's own value when larger).")
+    String indexMemory;
     @Option(names = "--unlogged", description = "Load into UNLOGGED tables, SET LOGGED afterwards (rewrites the table).")
     boolean unlogged;
     @Option(names = "--type-override", paramLabel = "FROM=TO",
@@ -106,7 +109,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 .target(new ConnectionSpec(target, targetUser, password("--target-password-env", targetPasswordEnv)))
                 .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
-                .mode(mode).resume(resume).unloggedLoad(unlogged).typeOverrides(typeOverrides)
+                .mode(mode).resume(resume).unloggedLoad(unlogged).indexMemory(indexMemory).typeOverrides(typeOverrides)
                 .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement)
                 .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts);
         if (partitions != null) {

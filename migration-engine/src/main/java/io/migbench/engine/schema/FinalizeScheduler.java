@@ -21,13 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FinalizeScheduler implements AutoCloseable {
     private final DataSource target;
-    private final TargetFinalizer ddl = new TargetFinalizer();
+    private final TargetFinalizer ddl;
     private final boolean setLogged;
     private final ExecutorService pool;
     private final List<CompletableFuture<Void>> tableFutures = new ArrayList<>();
 
-    public FinalizeScheduler(DataSource target, int indexTasks, boolean setLogged) {
+    /** @param indexMemory maintenance_work_mem per index build, {@code null} for {@link TargetFinalizer}'s default */
+    public FinalizeScheduler(DataSource target, int indexTasks, boolean setLogged, String indexMemory) {
         this.target = target;
+        this.ddl = new TargetFinalizer(indexMemory);
         this.setLogged = setLogged;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(indexTasks, r -> {

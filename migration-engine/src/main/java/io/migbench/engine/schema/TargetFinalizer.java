@@ -32,17 +32,27 @@ public final class TargetFinalizer {
     }
 
     /**
-     * Sort memory of one index build: enough to sort the keys of a table of a few million rows in memory instead of
-     * in temporary files (PostgreSQL's default is 64 MB). A target configured higher keeps its own value.
+     * Default sort memory of one index build: enough to sort the keys of a table of a few million rows in memory
+     * instead of in temporary files (PostgreSQL's default is 64 MB). A target configured higher keeps its own value.
      */
     static final String INDEX_BUILD_MEMORY = "256MB";
+
+    /** What each index build sets maintenance_work_mem to (SQL expression). */
+    private final String indexMemorySql;
+
+    /** @param indexMemory an explicit maintenance_work_mem per index build, or {@code null} for the default */
+    public TargetFinalizer(String indexMemory) {
+        this.indexMemorySql = indexMemory != null
+                ? "pg_size_bytes(" + Sql.literal(indexMemory) + ") / 1024 || 'kB'"
+                : "greatest(pg_size_bytes(current_setting('maintenance_work_mem')), pg_size_bytes("
+                        + Sql.literal(INDEX_BUILD_MEMORY) + ")) / 1024 || 'kB'";
+    }
 
     public void buildIndex(Connection c, IndexBuild build) throws SQLException {
         if (!exists(c, "SELECT to_regclass(?) IS NOT NULL",
                 Sql.ident(build.table().name().schema()) + "." + Sql.ident(build.indexName()))) {
             // session-wide only for this build: the connection goes back to a pool shared with copy tasks
-            execute(c, "SELECT set_config('maintenance_work_mem', greatest(pg_size_bytes(current_setting("
-                    + "'maintenance_work_mem')), pg_size_bytes(" + Sql.literal(INDEX_BUILD_MEMORY) + ")) / 1024 || 'kB', false)");
+            execute(c, "SELECT set_config('maintenance_work_mem', " + indexMemorySql + ", false)");
             try {
                 execute(c, build.ddl());
             } finally {

@@ -104,7 +104,7 @@ class SqlServerTableMapperTest {
             st.execute("INSERT INTO dbo.users VALUES (7, 'ann', 10), (9, 'bob', NULL)");
             st.execute("INSERT INTO dbo.posts VALUES (1, 7), (2, NULL)");
             st.execute("INSERT INTO dbo.votes VALUES (1, '2020-01-01 10:00:00.123', 7, 1.50)");
-            TargetFinalizer finalizer = new TargetFinalizer();
+            TargetFinalizer finalizer = new TargetFinalizer(null);
             for (TableDef t : defs) {
                 for (TargetFinalizer.IndexBuild b : finalizer.indexBuilds(t)) {
                     finalizer.buildIndex(c, b);

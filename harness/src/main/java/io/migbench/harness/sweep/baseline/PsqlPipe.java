@@ -195,7 +195,7 @@ public final class PsqlPipe implements BaselineEngine {
         long started = System.nanoTime();
         try (HikariDataSource pool = ConnectionPools.pool(ctx.target(), "psql-pipe-finalize", ctx.tasks(),
                 "SET synchronous_commit = off");
-             FinalizeScheduler finalizer = new FinalizeScheduler(pool, ctx.tasks(), false)) {
+             FinalizeScheduler finalizer = new FinalizeScheduler(pool, ctx.tasks(), false, null)) {
             tables.forEach(finalizer::tableCopied);
             finalizer.finish(tables);
         } catch (MigrationException e) {

@@ -45,7 +45,7 @@ class ScenarioFilesTest {
     @Test
     void quickScenarioIsSmallEnoughForAFiveMinuteRun() {
         Scenario quick = ScenarioLoader.load(scenariosDir().resolve("quick.yaml"));
-        assertThat(quick.dataset().scale()).as("scale").isLessThanOrEqualTo(0.05);
+        assertThat(quick.dataset().scale()).as("scale: 0.2 sweeps in under a minute on 2 cores").isLessThanOrEqualTo(0.2);
         assertThat(quick.matrix().tasks()).containsExactly(1, 2, 4);
         assertThat(quick.trials()).isEqualTo(2);
         assertThat(quick.warmupTrials()).isEqualTo(1);

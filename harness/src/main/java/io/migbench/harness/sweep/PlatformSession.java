@@ -1,5 +1,6 @@
 package io.migbench.harness.sweep;
 
+import io.migbench.engine.Redaction;
 import io.migbench.harness.dataset.Dataset;
 import io.migbench.harness.dataset.DatasetCatalog;
 import io.migbench.harness.dataset.LoadReport;
@@ -29,13 +30,16 @@ public final class PlatformSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformSession.class);
 
     private final Scenario scenario;
+    private final Dataset dataset;
     private final PlatformDatabases databases;
     private final TrialContext context;
     private final RunFolder run;
     private final SweepListener listener;
 
-    private PlatformSession(Scenario scenario, PlatformDatabases databases, RunFolder run, SweepListener listener) {
+    private PlatformSession(Scenario scenario, Dataset dataset, PlatformDatabases databases, RunFolder run,
+                            SweepListener listener) {
         this.scenario = scenario;
+        this.dataset = dataset;
         this.databases = databases;
         this.run = run;
         this.listener = listener;
@@ -44,11 +48,11 @@ public final class PlatformSession implements AutoCloseable {
 
     public static PlatformSession open(Scenario scenario, PlatformProfile profile, DatabaseBackend backend, RunFolder run,
                                        SweepListener listener) {
+        Dataset dataset = DatasetCatalog.byName(scenario.dataset().name());
         // before any server starts: a dataset without a generator for the source engine is a scenario error
-        DatasetCatalog.byName(scenario.dataset().name()).plan(dialect(scenario), scenario.dataset().scale(),
-                scenario.dataset().seed());
+        dataset.plan(dialect(scenario), scenario.dataset().scale(), scenario.dataset().seed());
         PlatformDatabases dbs = PlatformDatabases.start(scenario, profile, backend, run.scratch());
-        PlatformSession session = new PlatformSession(scenario, dbs, run, listener);
+        PlatformSession session = new PlatformSession(scenario, dataset, dbs, run, listener);
         try {
             session.ensureDataset();
             return session;
@@ -87,7 +91,7 @@ public final class PlatformSession implements AutoCloseable {
             return BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
         } catch (Exception | OutOfMemoryError e) {
             LOG.debug("trial {} of {} failed", trial, point.label(), e);
-            TrialRecord row = context.newRecord(point, trial, warmup).failed(SweepRunner.describe(e)).build();
+            TrialRecord row = context.newRecord(point, trial, warmup).failed(describe(e)).build();
             return new TrialOutcome(row, List.of());
         }
     }
@@ -102,7 +106,7 @@ public final class PlatformSession implements AutoCloseable {
     }
 
     private BaselineContext baselineContext(EngineSettings point) {
-        return BaselineTrial.context(scenario, databases, DatasetCatalog.byName(scenario.dataset().name()), point,
+        return BaselineTrial.context(scenario, databases, dataset, point,
                 run.scratch().resolve("baseline"));
     }
 
@@ -114,12 +118,11 @@ public final class PlatformSession implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("platform " + databases.profile().name()
-                    + ": a database died and could not be restarted: " + SweepRunner.describe(e), e);
+                    + ": a database died and could not be restarted: " + describe(e), e);
         }
     }
 
     private void ensureDataset() {
-        Dataset dataset = DatasetCatalog.byName(scenario.dataset().name());
         double scale = scenario.dataset().scale();
         long seed = scenario.dataset().seed();
         String platform = databases.profile().name();
@@ -139,6 +142,16 @@ public final class PlatformSession implements AutoCloseable {
             throw new IllegalStateException("loading dataset " + dataset.name() + " into the source of platform " + platform
                     + " failed: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    /** One line: the message of the failure and of its first distinct cause, passwords masked. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        return Redaction.redactUrl(message.replaceAll("\\s*\\R\\s*", " "));
     }
 
     private static SqlDialect dialect(Scenario scenario) {

@@ -1,6 +1,5 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.engine.Redaction;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
@@ -56,15 +55,5 @@ public final class SweepRunner {
             }
         }
         return new SweepSummary(runDir, clock.done(), failed);
-    }
-
-    /** One line: the message of the failure and of its first distinct cause, passwords masked. */
-    static String describe(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message += ": " + cause.getMessage();
-        }
-        return Redaction.redactUrl(message.replaceAll("\\s*\\R\\s*", " "));
     }
 }

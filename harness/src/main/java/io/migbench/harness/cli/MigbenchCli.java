@@ -17,11 +17,11 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 success, 1 a failed migration, verification or trial, 2 bad usage or configuration."},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                io.migbench.harness.sweep.SweepCommand.class,
-                io.migbench.harness.tune.TuneCommand.class,
+                SweepCommand.class,
+                TuneCommand.class,
                 io.migbench.engine.cli.MigrateCommand.class,
-                io.migbench.harness.report.ReportCommand.class,
-                io.migbench.harness.report.CompareCommand.class,
+                ReportCommand.class,
+                CompareCommand.class,
         })
 public final class MigbenchCli implements Runnable {
 
@@ -41,7 +41,7 @@ public final class MigbenchCli implements Runnable {
     public static int execute(CommandLine cli, String... args) {
         String[] expanded;
         try {
-            expanded = io.migbench.harness.tune.SettingsArguments.expand(args);
+            expanded = SettingsArguments.expand(args);
         } catch (IllegalArgumentException e) {
             cli.getErr().println("migbench: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,29 +1,36 @@
 package io.migbench.harness.dataset;
 
+import io.migbench.harness.config.YamlEnum;
+import io.migbench.harness.model.DatasetName;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The datasets a scenario can name. */
+/** The generator of each dataset a scenario can name. */
 public final class DatasetCatalog {
     private static final Map<String, Dataset> DATASETS = new LinkedHashMap<>();
 
     static {
-        for (Dataset d : List.of(new StackOverflowDataset(), new TypesDataset())) {
-            DATASETS.put(d.name(), d);
+        for (DatasetName name : DatasetName.values()) {
+            DATASETS.put(name.yamlName(), generator(name));
         }
+    }
+
+    // a switch over the enum, so a new name does not compile until it has a generator
+    private static Dataset generator(DatasetName name) {
+        return switch (name) {
+            case STACKOVERFLOW -> new StackOverflowDataset();
+            case TYPES -> new TypesDataset();
+        };
     }
 
     private DatasetCatalog() {}
 
-    public static List<String> names() {
-        return List.copyOf(DATASETS.keySet());
-    }
-
     public static Dataset byName(String name) {
         Dataset d = DATASETS.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("unknown dataset \"" + name + "\"; one of: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown dataset \"" + name + "\"; one of: " + String.join(", ", YamlEnum.names(DatasetName.class)));
         }
         return d;
     }

@@ -1,5 +1,6 @@
 package io.migbench.harness.dataset;
 
+import io.migbench.harness.model.DatasetName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class StackOverflowDataset implements Dataset {
 
     @Override
     public String name() {
-        return "stackoverflow";
+        return DatasetName.STACKOVERFLOW.yamlName();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.migbench.harness.dataset;
 
+import io.migbench.harness.model.DatasetName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class TypesDataset implements Dataset {
 
     @Override
     public String name() {
-        return "types";
+        return DatasetName.TYPES.yamlName();
     }
 
     @Override

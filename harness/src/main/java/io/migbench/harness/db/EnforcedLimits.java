@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.model.ResourceLimits;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

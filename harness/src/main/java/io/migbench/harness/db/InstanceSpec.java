@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.model.ResourceLimits;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

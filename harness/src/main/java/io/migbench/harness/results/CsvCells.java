@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package io.migbench.harness.results;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 /** Whether a trial completed (data copied and validated) or failed. */
 public enum TrialStatus implements CsvCode {
     OK("ok"),

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 /** How a trial's data was checked: exact row counts, or row counts plus checksums. */
 public enum ValidationMode implements CsvCode {
     COUNT("count"),

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 /** The outcome of a validation. */
 public enum ValidationResult implements CsvCode {
     PASSED("passed"),

@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.CsvCode;
 /** Where the benchmark ran: directly on hardware, in WSL2, in a container or in a virtual machine. */
 public enum Virtualization implements CsvCode {
     NATIVE("native"),

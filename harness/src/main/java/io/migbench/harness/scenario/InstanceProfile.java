@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 import io.migbench.harness.config.Checks;
 
 import java.util.Collections;

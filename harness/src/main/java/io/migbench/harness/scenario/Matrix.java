@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.Checks;
 
 import java.util.ArrayList;

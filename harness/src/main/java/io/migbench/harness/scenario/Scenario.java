@@ -1,5 +1,7 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.SourceEngine;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.Checks;
 
 import java.util.HashSet;
@@ -78,6 +80,12 @@ public record Scenario(
     /** Every engine setting to measure, in sweep order: the cross product of the matrix, per engine. */
     public List<EngineSettings> matrixPoints() {
         return matrix.points(engines);
+    }
+
+    /** The settings a tuner varies from: the baseline when it is a migbench point, else migbench's defaults. */
+    public EngineSettings migbenchBase() {
+        return baseline != null && baseline.engine() == EngineKind.MIGBENCH
+                ? baseline : EngineSettings.defaults(EngineKind.MIGBENCH, 1);
     }
 
     public Optional<PlatformProfile> profile(String profileName) {

@@ -1,5 +1,7 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.Knob;
+import io.migbench.harness.model.EngineKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

@@ -1,5 +1,7 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.Knob;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.Fields;
 import io.migbench.harness.config.YamlNode;
 

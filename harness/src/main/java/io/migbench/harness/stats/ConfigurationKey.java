@@ -1,6 +1,6 @@
 package io.migbench.harness.stats;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.results.TrialRecord;
 
 /**

@@ -13,7 +13,7 @@ import io.migbench.harness.scenario.BackendType;
 import io.migbench.harness.scenario.InstanceProfile;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
-import io.migbench.harness.scenario.SourceEngine;
+import io.migbench.harness.model.SourceEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -66,7 +66,7 @@ public record PlatformRecommendation(String platform, TuningPoint settings, Stri
 
     /** {@code base} with the recommended task count, partitions and COPY format. */
     public EngineSettings applyTo(EngineSettings base) {
-        EngineSettings s = TuneCommand.settings(base, settings);
+        EngineSettings s = settings.applyTo(base);
         return copyFormat == null ? s : s.withCopyFormat(YamlEnum.parse(CopyFormat.class, copyFormat)
                 .orElseThrow(() -> new IllegalArgumentException("copy_format: unknown \"" + copyFormat + "\" for platform " + platform)));
     }

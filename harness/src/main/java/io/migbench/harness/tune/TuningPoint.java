@@ -1,5 +1,8 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.scenario.CountOrAuto;
+import io.migbench.harness.scenario.EngineSettings;
+
 /**
  * One setting the tuner measures: a task count, optionally a partition count per table and a connection pool
  * size. A {@code null} partition count means "the engine's default", a {@code null} pool size means "as many
@@ -35,6 +38,11 @@ public record TuningPoint(int tasks, Integer partitions, Integer poolSize) {
 
     public TuningPoint withPoolSize(Integer newPoolSize) {
         return new TuningPoint(tasks, partitions, newPoolSize);
+    }
+
+    /** {@code base} with this point's task count and partitions (absent partitions: the engine default). */
+    public EngineSettings applyTo(EngineSettings base) {
+        return base.withTasks(tasks).withPartitions(partitions == null ? CountOrAuto.AUTO : CountOrAuto.of(partitions));
     }
 
     /** The pool size the engine will really use. */

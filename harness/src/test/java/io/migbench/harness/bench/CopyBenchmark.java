@@ -11,7 +11,7 @@ import io.migbench.harness.db.DatabaseEngine;
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.Directories;
 import io.migbench.harness.db.InstanceSpec;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
 
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.model.ResourceLimits;
 import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
 import io.migbench.harness.db.limits.HostCpus;
 import org.junit.jupiter.api.Test;

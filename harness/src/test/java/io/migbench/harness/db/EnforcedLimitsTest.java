@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.model.ResourceLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

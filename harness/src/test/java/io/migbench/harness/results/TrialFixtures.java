@@ -1,6 +1,6 @@
 package io.migbench.harness.results;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import java.time.Instant;
 
 /** Complete, valid records for tests; each test changes only what it is about. */

@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.EngineKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.migbench.harness.db.docker;
 
 import io.migbench.harness.db.DatabaseEngine;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.util.List;
 import java.util.Map;

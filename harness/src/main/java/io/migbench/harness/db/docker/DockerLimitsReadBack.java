@@ -6,7 +6,7 @@ import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.Limit;
 import io.migbench.harness.db.LimitReport;
 import io.migbench.harness.db.LimitStatus;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.migbench.harness.db.docker;
 
 import com.github.dockerjava.api.model.BlkioRateDevice;
 import com.github.dockerjava.api.model.HostConfig;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.migbench.harness.db.limits;
 
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.nio.file.Path;
 

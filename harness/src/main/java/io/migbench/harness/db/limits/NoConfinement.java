@@ -2,7 +2,7 @@ package io.migbench.harness.db.limits;
 
 import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.LimitStatus;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.util.List;
 import java.util.function.Supplier;

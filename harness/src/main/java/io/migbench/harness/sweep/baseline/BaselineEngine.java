@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface BaselineEngine {
 
-    /** The engine's name as scenarios spell it ({@code io.migbench.harness.scenario.EngineKind} yaml names). */
+    /** The engine's name as scenarios spell it ({@code io.migbench.harness.model.EngineKind} yaml names). */
     String name();
 
     /** Why this engine cannot run against {@code ctx} (missing command, client older than the server), or empty. */

@@ -1,6 +1,6 @@
 package io.migbench.harness.sweep.baseline;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 
 import java.util.List;
 import java.util.Optional;

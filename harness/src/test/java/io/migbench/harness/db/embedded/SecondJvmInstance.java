@@ -3,7 +3,7 @@ package io.migbench.harness.db.embedded;
 import io.migbench.harness.db.DatabaseEngine;
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.InstanceSpec;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

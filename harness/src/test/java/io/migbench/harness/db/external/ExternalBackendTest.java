@@ -6,7 +6,7 @@ import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.Limit;
 import io.migbench.harness.db.LimitStatus;
-import io.migbench.harness.db.ResourceLimits;
+import io.migbench.harness.model.ResourceLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

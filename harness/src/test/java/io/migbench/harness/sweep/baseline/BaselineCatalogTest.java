@@ -3,7 +3,7 @@ package io.migbench.harness.sweep.baseline;
 import io.migbench.engine.ConnectionSpec;
 import io.migbench.engine.schema.TableName;
 import io.migbench.harness.scenario.CopyFormat;
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario;
+package io.migbench.harness.model;
 
 import io.migbench.harness.config.YamlEnum;
 

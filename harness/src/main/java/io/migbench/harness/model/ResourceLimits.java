@@ -1,4 +1,4 @@
-package io.migbench.harness.db;
+package io.migbench.harness.model;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.migbench.harness.results;
+package io.migbench.harness.model;
 
 import java.util.Arrays;
 import java.util.Locale;

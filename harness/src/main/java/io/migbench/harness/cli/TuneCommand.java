@@ -1,5 +1,11 @@
-package io.migbench.harness.tune;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.TunedSettingsFile;
+import io.migbench.harness.tune.TuningOptions;
+import io.migbench.harness.tune.TuningResult;
+import io.migbench.harness.tune.TuningPoint;
+import io.migbench.harness.tune.Tuner;
 import io.migbench.harness.cli.DebugOption;
 import io.migbench.harness.cli.ExitCodes;
 import io.migbench.harness.cli.RunOptions;
@@ -7,7 +13,7 @@ import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.CountOrAuto;
 import io.migbench.harness.scenario.Durations;
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.Scenario;
 import io.migbench.harness.scenario.ScenarioLoader;
@@ -113,19 +119,8 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** The scenario's baseline settings (or migbench defaults) with the point's task count and partitions. */
-    static EngineSettings settings(Scenario scenario, TuningPoint point) {
-        return settings(migbenchBase(scenario), point);
-    }
-
-    /** The settings the tuner varies from: the scenario's baseline when it is a migbench point, else the defaults. */
-    public static EngineSettings migbenchBase(Scenario scenario) {
-        return scenario.baseline() != null && scenario.baseline().engine() == EngineKind.MIGBENCH
-                ? scenario.baseline() : EngineSettings.defaults(EngineKind.MIGBENCH, 1);
-    }
-
-    static EngineSettings settings(EngineSettings base, TuningPoint point) {
-        return base.withTasks(point.tasks())
-                .withPartitions(point.partitions() == null ? CountOrAuto.AUTO : CountOrAuto.of(point.partitions()));
+    private static EngineSettings settings(Scenario scenario, TuningPoint point) {
+        return point.applyTo(scenario.migbenchBase());
     }
 
     private static double throughput(TrialOutcome outcome) {

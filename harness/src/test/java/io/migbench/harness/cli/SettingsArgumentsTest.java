@@ -1,5 +1,6 @@
-package io.migbench.harness.tune;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.cli.SettingsArguments;
 import io.migbench.engine.testing.TestPostgres;
 import io.migbench.harness.cli.ExitCodes;
 import io.migbench.harness.cli.MigbenchCli;

@@ -1,5 +1,7 @@
-package io.migbench.harness.tune;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.TunedSettingsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

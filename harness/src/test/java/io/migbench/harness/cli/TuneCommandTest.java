@@ -1,5 +1,7 @@
-package io.migbench.harness.tune;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.TunedSettingsFile;
 import io.migbench.harness.cli.ExitCodes;
 import io.migbench.harness.cli.MigbenchCli;
 import io.migbench.harness.results.ResultsReader;

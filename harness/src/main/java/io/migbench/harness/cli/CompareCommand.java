@@ -1,5 +1,6 @@
-package io.migbench.harness.report;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.report.ReportGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,6 @@
-package io.migbench.harness.scenario;
+package io.migbench.harness.model;
 
 import io.migbench.harness.config.YamlEnum;
-import io.migbench.harness.results.CsvCode;
 
 import java.util.EnumSet;
 import java.util.Set;

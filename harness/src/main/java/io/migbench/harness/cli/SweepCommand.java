@@ -1,5 +1,9 @@
-package io.migbench.harness.sweep;
+package io.migbench.harness.cli;
 
+import io.migbench.harness.sweep.SweepPlan;
+import io.migbench.harness.sweep.SweepRunner;
+import io.migbench.harness.sweep.SweepSummary;
+import io.migbench.harness.sweep.ConsoleProgress;
 import io.migbench.harness.cli.DebugOption;
 import io.migbench.harness.cli.ExitCodes;
 import io.migbench.harness.cli.RunOptions;
@@ -11,7 +15,6 @@ import io.migbench.harness.scenario.ScenarioLoader;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.stats.ConfigurationStats;
 import io.migbench.harness.tune.PlatformRecommendation;
-import io.migbench.harness.tune.TuneCommand;
 import io.migbench.harness.tune.TunedSettingsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +100,7 @@ public final class SweepCommand implements Callable<Integer> {
             if (scenario.baseline() != null) {
                 list.add(scenario.baseline());
             }
-            EngineSettings tuned = r.applyTo(TuneCommand.migbenchBase(scenario));
+            EngineSettings tuned = r.applyTo(scenario.migbenchBase());
             if (!list.contains(tuned)) {
                 list.add(tuned);
             }

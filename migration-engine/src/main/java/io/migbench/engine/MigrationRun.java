@@ -5,7 +5,7 @@ import io.migbench.engine.copy.ConnectionBudget;
 import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.copy.CopyScheduler;
 import io.migbench.engine.copy.PartitionCopier;
-import io.migbench.engine.copy.PartitionOutcome;
+import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.copy.PartitionSource;
 import io.migbench.engine.copy.RetryPolicy;
 import io.migbench.engine.plan.MigrationPlan;

@@ -1,5 +1,6 @@
 package io.migbench.engine.copy;
 
+import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.MigrationException;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;

@@ -2,7 +2,7 @@ package io.migbench.engine.copy;
 
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.TablePlan;
-import io.migbench.engine.verify.RowDigest;
+import io.migbench.engine.verify.SourceDigests;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,16 +13,13 @@ import java.sql.SQLException;
  * ({@link TablePlan#format()}: binary with header and trailer, or text) of the table's copied columns, so the
  * target side stays the same whatever the source database.
  */
-public interface PartitionSource extends AutoCloseable {
+public interface PartitionSource extends SourceDigests, AutoCloseable {
     /**
      * Streams the partition into {@code sink} and returns the number of rows the source produced.
      * Reports progress to {@code counter} while streaming.
      */
     long copy(TablePlan table, Partition partition, OutputStream sink, CopyCounter counter)
             throws SQLException, IOException;
-
-    /** Count and checksum of the partition's rows in the source, in the same consistent view as {@link #copy}. */
-    RowDigest digest(TablePlan table, Partition partition) throws SQLException;
 
     @Override
     void close();

@@ -1,4 +1,4 @@
-package io.migbench.engine.copy;
+package io.migbench.engine.plan;
 
 import io.migbench.engine.plan.Partition;
 

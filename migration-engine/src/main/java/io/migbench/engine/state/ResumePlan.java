@@ -1,6 +1,6 @@
 package io.migbench.engine.state;
 
-import io.migbench.engine.copy.PartitionOutcome;
+import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;

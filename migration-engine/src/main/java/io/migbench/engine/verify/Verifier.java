@@ -4,8 +4,7 @@ import io.migbench.engine.MigrationException;
 import io.migbench.engine.PausePoints;
 import io.migbench.engine.VerificationMismatch;
 import io.migbench.engine.VerifyMode;
-import io.migbench.engine.copy.PartitionOutcome;
-import io.migbench.engine.copy.PartitionSource;
+import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
@@ -36,10 +35,10 @@ import java.util.concurrent.Future;
  */
 public final class Verifier {
     private final DataSource target;
-    private final PartitionSource source;
+    private final SourceDigests source;
     private final int tasks;
 
-    public Verifier(DataSource target, PartitionSource source, int tasks) {
+    public Verifier(DataSource target, SourceDigests source, int tasks) {
         this.target = target;
         this.source = source;
         this.tasks = tasks;

@@ -255,13 +255,13 @@ public final class MigrationOptions {
             try {
                 return parse.get();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("option '" + option + "': " + e.getMessage(), e);
+                throw new ConfigurationException(option, "option '" + option + "': " + e.getMessage(), e);
             }
         }
 
         private static void require(boolean ok, String option, String problem) {
             if (!ok) {
-                throw new IllegalArgumentException("option '" + option + "' " + problem);
+                throw new ConfigurationException(option, "option '" + option + "' " + problem);
             }
         }
     }

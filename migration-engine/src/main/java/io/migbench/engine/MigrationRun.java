@@ -66,8 +66,9 @@ final class MigrationRun {
         try (ProgressTracker progress = new ProgressTracker(listener)) {
             try {
                 return migrate(progress);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(redact(e.getMessage()), e);
+            } catch (ConfigurationException e) {
+                // a usage error found before the target was changed: the caller's to fix, so it is thrown
+                throw new ConfigurationException(e.key(), redact(e.getMessage()), e);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -89,7 +90,7 @@ final class MigrationRun {
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
             if (schema.tables().isEmpty()) {
-                throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
+                throw new ConfigurationException("schemas", "option 'schemas': no tables matched in " + options.schemas()
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
             try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
@@ -195,7 +196,7 @@ final class MigrationRun {
         try (Connection c = target.getConnection()) {
             var recorded = state.load(c);
             if (recorded.isEmpty()) {
-                throw new IllegalArgumentException("option 'resume': the target holds no migration state ("
+                throw new ConfigurationException("resume", "option 'resume': the target holds no migration state ("
                         + "schema " + StateStore.SCHEMA + "); run without resume");
             }
             ResumePlan plan = ResumePlan.from(recorded, schema.tables());

@@ -5,7 +5,7 @@ package io.migbench.engine;
  * PostgreSQL target and returns everything it measured.
  *
  * <p>Configuration problems (bad options, existing target tables in {@link TargetMode#CREATE}, nothing to resume)
- * throw {@link IllegalArgumentException} before the target is changed. Failures while migrating do not throw:
+ * throw {@link ConfigurationException} (an {@link IllegalArgumentException}) before the target is changed. Failures while migrating do not throw:
  * they come back as a {@link MigrationStatus#FAILED} result carrying the (redacted) message and the cause.
  */
 public final class Migrator {

@@ -26,7 +26,7 @@ public final class SourceDatabases {
         if (options.sqlServerSource()) {
             return SqlServerSourceDatabase.open(options);
         }
-        throw new IllegalArgumentException("option 'source': unsupported database URL "
+        throw new ConfigurationException("source", "option 'source': unsupported database URL "
                 + Redaction.redactUrl(options.source().jdbcUrl()));
     }
 }

@@ -1,5 +1,6 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.cli.ExitCodes;
 import picocli.CommandLine;
 
 /**

@@ -1,5 +1,7 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +44,7 @@ public final class MigbenchCli implements Runnable {
         String[] expanded;
         try {
             expanded = SettingsArguments.expand(args);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             cli.getErr().println("migbench: " + e.getMessage());
             return ExitCodes.USAGE;
         }

@@ -4,7 +4,6 @@ import io.migbench.harness.report.ReportGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.migbench.harness.cli.DebugOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TunedSettingsFile;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class SettingsArguments {
         String platform = take(rest, "--platform");
         if (file == null) {
             if (platform != null) {
-                throw new IllegalArgumentException("--platform: only meaningful with --settings <tuned.yaml>");
+                throw new ConfigurationException("--platform", "--platform: only meaningful with --settings <tuned.yaml>");
             }
             return args;
         }
@@ -47,10 +48,10 @@ public final class SettingsArguments {
             if (all.size() == 1) {
                 return all.get(0);
             }
-            throw new IllegalArgumentException("--platform: " + file + " has recommendations for " + names + "; name one");
+            throw new ConfigurationException("--platform", "--platform: " + file + " has recommendations for " + names + "; name one");
         }
         return all.stream().filter(r -> r.platform().equals(platform)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--platform: " + file + " has no platform \"" + platform
+                .orElseThrow(() -> new ConfigurationException("--platform", "--platform: " + file + " has no platform \"" + platform
                         + "\"; it has " + names));
     }
 
@@ -64,7 +65,7 @@ public final class SettingsArguments {
             }
             if (a.equals(name)) {
                 if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + ": missing value");
+                    throw new ConfigurationException(name, name + ": missing value");
                 }
                 args.remove(i);
                 return args.remove(i);

@@ -1,12 +1,11 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.cli.ExitCodes;
 import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.SweepRunner;
 import io.migbench.harness.sweep.SweepSummary;
 import io.migbench.harness.sweep.ConsoleProgress;
-import io.migbench.harness.cli.DebugOption;
-import io.migbench.harness.cli.ExitCodes;
-import io.migbench.harness.cli.RunOptions;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
@@ -93,7 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, List<EngineSettings>> points = new LinkedHashMap<>();
         for (PlatformRecommendation r : recommendations) {
             if (scenario.profile(r.platform()).isEmpty()) {
-                throw new IllegalArgumentException("--settings: platform \"" + r.platform() + "\" is not a profile of scenario "
+                throw new ConfigurationException("--settings", "--settings: platform \"" + r.platform() + "\" is not a profile of scenario "
                         + scenario.name());
             }
             List<EngineSettings> list = new ArrayList<>();

@@ -1,14 +1,13 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.cli.ExitCodes;
 import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TunedSettingsFile;
 import io.migbench.harness.tune.TuningOptions;
 import io.migbench.harness.tune.TuningResult;
 import io.migbench.harness.tune.TuningPoint;
 import io.migbench.harness.tune.Tuner;
-import io.migbench.harness.cli.DebugOption;
-import io.migbench.harness.cli.ExitCodes;
-import io.migbench.harness.cli.RunOptions;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.CountOrAuto;
@@ -134,7 +133,7 @@ public final class TuneCommand implements Callable<Integer> {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--budget: " + e.getMessage(), e);
+            throw new ConfigurationException("--budget", "--budget: " + e.getMessage(), e);
         }
     }
 }

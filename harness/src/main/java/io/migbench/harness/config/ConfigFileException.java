@@ -1,17 +1,18 @@
 package io.migbench.harness.config;
 
+import io.migbench.engine.ConfigurationException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every problem found in one configuration file, reported together. An {@link IllegalArgumentException}
- * so that the CLI maps it to the usage/config exit code; the message is one problem per line.
+ * Every problem found in one configuration file, reported together; the message is one problem per line.
+ * A configuration error (exit code 2) whose key is the file.
  */
-public final class ConfigFileException extends IllegalArgumentException {
+public final class ConfigFileException extends ConfigurationException {
     private final transient List<ConfigProblem> problems;
 
     public ConfigFileException(List<ConfigProblem> problems) {
-        super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
+        super(problems.get(0).file(), problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

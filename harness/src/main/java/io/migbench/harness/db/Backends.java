@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.db.docker.DockerBackend;
 import io.migbench.harness.db.embedded.EmbeddedPostgresBackend;
 import io.migbench.harness.db.external.ExternalBackend;
@@ -29,11 +30,11 @@ public final class Backends {
                 return new DockerBackend();
             case "external":
                 if (external == null || external.isEmpty()) {
-                    throw new IllegalArgumentException("backend: external needs a server (url, user, passwordEnv) per instance");
+                    throw new ConfigurationException("backend", "backend: external needs a server (url, user, passwordEnv) per instance");
                 }
                 return new ExternalBackend(external);
             default:
-                throw new IllegalArgumentException("backend: unknown \"" + name + "\" (use one of " + NAMES + ")");
+                throw new ConfigurationException("backend", "backend: unknown \"" + name + "\" (use one of " + NAMES + ")");
         }
     }
 }

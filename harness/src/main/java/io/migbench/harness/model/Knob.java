@@ -1,6 +1,5 @@
 package io.migbench.harness.model;
 
-import io.migbench.harness.model.EngineKind;
 /** The engine settings a matrix can vary; each engine honours some of them (see {@link EngineKind}). */
 public enum Knob {
     TASKS("tasks"),

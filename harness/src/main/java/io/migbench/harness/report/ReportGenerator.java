@@ -1,5 +1,6 @@
 package io.migbench.harness.report;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
@@ -30,12 +31,12 @@ public final class ReportGenerator {
      */
     public static Path generate(List<Path> runDirs, Path outDir, Path templates) throws IOException {
         if (runDirs.isEmpty()) {
-            throw new IllegalArgumentException("no run folder given");
+            throw new ConfigurationException("RUN_DIR", "no run folder given");
         }
         TemplateRenderer renderer = TemplateRenderer.from(templates);
         List<TrialResult> all = ResultsReader.read(runDirs);
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(runDirs + ": no trials recorded yet");
+            throw new ConfigurationException("RUN_DIR", runDirs + ": no trials recorded yet");
         }
         List<PlatformAnalysis> platforms = PlatformAnalysis.of(all);
         List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));

@@ -1,5 +1,6 @@
 package io.migbench.harness.sweep;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
@@ -17,11 +18,11 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, Map<
 
     public SweepPlan {
         if (platforms.isEmpty()) {
-            throw new IllegalArgumentException("platform: no profile of scenario " + scenario.name() + " selected");
+            throw new ConfigurationException("platform", "platform: no profile of scenario " + scenario.name() + " selected");
         }
         for (PlatformProfile p : platforms) {
             if (pointsByPlatform.getOrDefault(p.name(), List.of()).isEmpty()) {
-                throw new IllegalArgumentException("matrix: no point to measure on platform " + p.name()
+                throw new ConfigurationException("matrix", "matrix: no point to measure on platform " + p.name()
                         + " of scenario " + scenario.name());
             }
         }
@@ -33,7 +34,7 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, Map<
     public static SweepPlan of(Scenario scenario, Set<String> platformNames) {
         for (String name : platformNames) {
             if (scenario.profile(name).isEmpty()) {
-                throw new IllegalArgumentException("--platform: scenario " + scenario.name() + " has no profile \"" + name
+                throw new ConfigurationException("--platform", "--platform: scenario " + scenario.name() + " has no profile \"" + name
                         + "\"; its profiles: " + scenario.profiles().stream().map(PlatformProfile::name).toList());
             }
         }

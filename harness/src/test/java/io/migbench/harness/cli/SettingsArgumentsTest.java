@@ -1,9 +1,7 @@
 package io.migbench.harness.cli;
 
-import io.migbench.harness.cli.SettingsArguments;
+import io.migbench.engine.cli.ExitCodes;
 import io.migbench.engine.testing.TestPostgres;
-import io.migbench.harness.cli.ExitCodes;
-import io.migbench.harness.cli.MigbenchCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

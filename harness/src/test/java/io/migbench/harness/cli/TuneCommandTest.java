@@ -1,9 +1,8 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.cli.ExitCodes;
 import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TunedSettingsFile;
-import io.migbench.harness.cli.ExitCodes;
-import io.migbench.harness.cli.MigbenchCli;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
 import org.junit.jupiter.api.Test;

@@ -21,25 +21,20 @@ public final class EngineMain {
     /** The configured command line: exit-code mapping and one-line error reports. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MigrateCommand());
-        cli.setExitCodeExceptionMapper(EngineMain::exitCode);
+        cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (parsed.hasMatchedOption("--debug")) {
                 ex.printStackTrace(cmd.getErr());
             } else {
                 cmd.getErr().println("migrate: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             }
-            return exitCode(ex);
+            return ExitCodes.forException(ex);
         });
         // one line, like every other error; the full usage is one --help away
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("migrate: " + ex.getMessage() + " (see 'migrate --help')");
-            return 2;
+            return ExitCodes.USAGE;
         });
         return cli;
-    }
-
-    /** 2 for bad usage (unparsable options, invalid configuration), 1 for anything that went wrong while running. */
-    static int exitCode(Throwable t) {
-        return t instanceof IllegalArgumentException || t instanceof CommandLine.ParameterException ? 2 : 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.migbench.engine.cli;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.ConnectionSpec;
 import io.migbench.engine.CopyFormat;
 import io.migbench.engine.MigrationOptions;
@@ -144,7 +145,7 @@ public final class MigrateCommand implements Callable<Integer> {
             case "bar" -> bar;
             case "log" -> new ProgressLogLines(err, 5);
             case "auto" -> System.console() != null ? bar : new ProgressLogLines(err, 5);
-            default -> throw new IllegalArgumentException("option '--progress' must be auto, bar, log or none, got " + progress);
+            default -> throw new ConfigurationException("--progress", "option '--progress' must be auto, bar, log or none, got " + progress);
         };
     }
 
@@ -154,7 +155,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         String value = System.getenv(variable);
         if (value == null) {
-            throw new IllegalArgumentException("option '" + option + "': environment variable " + variable + " is not set");
+            throw new ConfigurationException(option, "option '" + option + "': environment variable " + variable + " is not set");
         }
         return value;
     }

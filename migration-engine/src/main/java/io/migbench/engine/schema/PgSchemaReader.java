@@ -1,5 +1,6 @@
 package io.migbench.engine.schema;
 
+import io.migbench.engine.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class PgSchemaReader implements SchemaReader {
             }
         }
         if (!refused.isEmpty()) {
-            throw new IllegalArgumentException("option 'excludeTables': partitioned tables and their partitions are"
+            throw new ConfigurationException("excludeTables", "option 'excludeTables': partitioned tables and their partitions are"
                     + " not supported yet: " + refused + "; exclude them to migrate the other tables");
         }
     }

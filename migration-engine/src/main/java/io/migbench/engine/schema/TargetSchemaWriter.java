@@ -1,5 +1,6 @@
 package io.migbench.engine.schema;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.TargetMode;
 
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public final class TargetSchemaWriter {
     public void prepare(Connection c, SourceSchema schema) throws SQLException {
         List<TableName> existing = existingTables(c, schema.tables());
         if (mode == TargetMode.CREATE && !existing.isEmpty()) {
-            throw new IllegalArgumentException("option 'mode': target already has table(s) "
+            throw new ConfigurationException("mode", "option 'mode': target already has table(s) "
                     + existing.stream().map(TableName::toString).collect(Collectors.joining(", "))
                     + "; use mode truncate or drop-recreate to replace them (nothing was changed)");
         }

@@ -1,5 +1,6 @@
 package io.migbench.engine.sqlserver;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.schema.ColumnDef;
 import io.migbench.engine.schema.ConstraintDef;
 import io.migbench.engine.schema.IndexDef;
@@ -176,8 +177,8 @@ public final class SqlServerTableMapper {
         return sb.toString();
     }
 
-    private IllegalArgumentException collision(String what, String target) {
-        return new IllegalArgumentException("option 'identifierCase': " + what + " both become " + target
+    private ConfigurationException collision(String what, String target) {
+        return new ConfigurationException("identifierCase", "option 'identifierCase': " + what + " both become " + target
                 + " in the target with identifier case " + naming.name().toLowerCase(java.util.Locale.ROOT)
                 + "; use --identifier-case preserve or exclude one of them");
     }

@@ -1,5 +1,6 @@
 package io.migbench.engine.sqlserver;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.copy.binary.PgColumnType;
 
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class TypeOverrides {
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException("--type-override '" + entry + "' must be <sqlserver type>=<postgres "
+                throw new ConfigurationException("--type-override", "--type-override '" + entry + "' must be <sqlserver type>=<postgres "
                         + "type> or <schema>.<table>.<column>=<postgres type>");
             }
             String key = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
@@ -43,17 +44,17 @@ public final class TypeOverrides {
             try {
                 target = PgColumnType.parse(entry.substring(eq + 1));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--type-override '" + entry + "': " + e.getMessage(), e);
+                throw new ConfigurationException("--type-override", "--type-override '" + entry + "': " + e.getMessage(), e);
             }
             int dots = key.length() - key.replace(".", "").length();
             Map<String, PgColumnType> into = switch (dots) {
                 case 0 -> byType;
                 case 2 -> byColumn;
-                default -> throw new IllegalArgumentException("--type-override '" + entry + "': the key must be a type "
+                default -> throw new ConfigurationException("--type-override", "--type-override '" + entry + "': the key must be a type "
                         + "name or <schema>.<table>.<column>, got " + dots + " dot(s)");
             };
             if (into.putIfAbsent(key, target) != null) {
-                throw new IllegalArgumentException("--type-override '" + key + "' is given twice");
+                throw new ConfigurationException("--type-override", "--type-override '" + key + "' is given twice");
             }
         }
         return new TypeOverrides(Map.copyOf(byType), Map.copyOf(byColumn));

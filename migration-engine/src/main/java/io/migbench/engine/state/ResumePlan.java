@@ -1,5 +1,6 @@
 package io.migbench.engine.state;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
@@ -31,7 +32,7 @@ public record ResumePlan(MigrationPlan plan, Map<Partition, PartitionOutcome> do
             byTable.computeIfAbsent(s.partition().table(), k -> new ArrayList<>()).add(s);
         }
         if (!byTable.keySet().equals(byName.keySet())) {
-            throw new IllegalArgumentException("option 'resume': the recorded migration covers tables "
+            throw new ConfigurationException("resume", "option 'resume': the recorded migration covers tables "
                     + sorted(byTable.keySet()) + " but the source now has " + sorted(byName.keySet())
                     + "; run again without resume");
         }

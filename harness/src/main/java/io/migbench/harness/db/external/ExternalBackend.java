@@ -1,5 +1,6 @@
 package io.migbench.harness.db.external;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.InstanceSpec;
@@ -31,16 +32,16 @@ public final class ExternalBackend implements DatabaseBackend {
     public DatabaseInstance start(InstanceSpec spec) {
         ExternalServer server = servers.get(spec.name());
         if (server == null) {
-            throw new IllegalArgumentException("external." + spec.name() + ": no server configured for instance "
+            throw new ConfigurationException("external." + spec.name(), "external." + spec.name() + ": no server configured for instance "
                     + spec.name() + " (configured: " + servers.keySet() + ")");
         }
         if (server.engine() != spec.engine()) {
-            throw new IllegalArgumentException("engine: instance " + spec.name() + " is " + spec.engine()
+            throw new ConfigurationException("engine", "engine: instance " + spec.name() + " is " + spec.engine()
                     + " but its URL points to " + server.engine());
         }
         String password = environment.apply(server.passwordEnv());
         if (password == null) {
-            throw new IllegalArgumentException("external." + spec.name() + ".passwordEnv: environment variable "
+            throw new ConfigurationException("external." + spec.name() + ".passwordEnv", "external." + spec.name() + ".passwordEnv: environment variable "
                     + server.passwordEnv() + " is not set");
         }
         ExternalInstance instance = new ExternalInstance(spec, server, password);

@@ -1,5 +1,6 @@
 package io.migbench.harness.db.external;
 
+import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.Redaction;
 import io.migbench.harness.db.DatabaseEngine;
 
@@ -14,18 +15,18 @@ import io.migbench.harness.db.DatabaseEngine;
 public record ExternalServer(String jdbcUrl, String user, String passwordEnv) {
     public ExternalServer {
         if (jdbcUrl == null || engineOf(jdbcUrl) == null) {
-            throw new IllegalArgumentException("url: must start with jdbc:postgresql: or jdbc:sqlserver:, got \""
+            throw new ConfigurationException("url", "url: must start with jdbc:postgresql: or jdbc:sqlserver:, got \""
                     + Redaction.redactUrl(jdbcUrl) + "\"");
         }
         if (!Redaction.redactUrl(jdbcUrl).equals(jdbcUrl)) {
-            throw new IllegalArgumentException("url: must not contain a password (" + Redaction.redactUrl(jdbcUrl)
+            throw new ConfigurationException("url", "url: must not contain a password (" + Redaction.redactUrl(jdbcUrl)
                     + "); name an environment variable in passwordEnv instead");
         }
         if (user == null || user.isBlank()) {
-            throw new IllegalArgumentException("user: required for " + jdbcUrl);
+            throw new ConfigurationException("user", "user: required for " + jdbcUrl);
         }
         if (passwordEnv == null || !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("passwordEnv: must name an environment variable, got \"" + passwordEnv + "\"");
+            throw new ConfigurationException("passwordEnv", "passwordEnv: must name an environment variable, got \"" + passwordEnv + "\"");
         }
     }
 

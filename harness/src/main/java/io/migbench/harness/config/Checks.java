@@ -36,16 +36,6 @@ public final class Checks {
         return this;
     }
 
-    /** Keeps the problems of a nested record, prefixed with the field that holds it. */
-    public Checks nested(String field, Runnable construction) {
-        try {
-            construction.run();
-        } catch (InvalidFieldsException e) {
-            e.problems().forEach(p -> problems.add(new FieldProblem(field + "." + p.field(), p.message())));
-        }
-        return this;
-    }
-
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);

@@ -4,7 +4,6 @@ import io.migbench.harness.config.YamlEnum;
 import io.migbench.harness.model.DatasetName;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The generator of each dataset a scenario can name. */

@@ -1,5 +1,6 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.model.ByteSizes;
 import io.migbench.harness.model.ResourceLimits;
 /** The kinds of resource limit, with the key used for them in CSV summaries. */
 public enum Limit {

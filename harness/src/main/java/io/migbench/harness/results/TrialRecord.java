@@ -109,11 +109,6 @@ public record TrialRecord(
         return new Builder();
     }
 
-    /** A builder pre-filled from this record, for deriving the next trial. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     /** Fluent builder; {@link #build()} validates through the record's constructor. */
     public static final class Builder {
         private String runId;
@@ -161,22 +156,6 @@ public record TrialRecord(
         private String error = "";
 
         private Builder() {}
-
-        private Builder(TrialRecord r) {
-            runId = r.runId; timestamp = r.timestamp; scenario = r.scenario; platform = r.platform;
-            backend = r.backend; host = r.host; sourceEngine = r.sourceEngine; sourceVersion = r.sourceVersion;
-            targetEngine = r.targetEngine; targetVersion = r.targetVersion;
-            sourceLimitsRequested = r.sourceLimitsRequested; sourceLimitsEnforced = r.sourceLimitsEnforced;
-            targetLimitsRequested = r.targetLimitsRequested; targetLimitsEnforced = r.targetLimitsEnforced;
-            targetSettings = r.targetSettings; dataset = r.dataset; scale = r.scale; engine = r.engine;
-            settingsLabel = r.settingsLabel; baseline = r.baseline; tasks = r.tasks; partitions = r.partitions;
-            poolSize = r.poolSize; copyFormat = r.copyFormat; split = r.split; knobs = r.knobs; trial = r.trial;
-            warmup = r.warmup; rows = r.rows; bytes = r.bytes; schemaSeconds = r.schemaSeconds;
-            copySeconds = r.copySeconds; indexSeconds = r.indexSeconds; verifySeconds = r.verifySeconds;
-            totalSeconds = r.totalSeconds; rowsPerSecond = r.rowsPerSecond; mbPerSecond = r.mbPerSecond;
-            validation = r.validation; validationResult = r.validationResult; sourceRows = r.sourceRows;
-            targetRows = r.targetRows; status = r.status; error = r.error;
-        }
 
         public Builder runId(String v) { runId = v; return this; }
         public Builder timestamp(Instant v) { timestamp = v; return this; }

@@ -58,10 +58,6 @@ public record EngineSettings(
                 SplitMode.AUTO, false, CountOrAuto.AUTO);
     }
 
-    public EngineSettings withEngine(EngineKind e) {
-        return new EngineSettings(e, tasks, partitions, poolSize, copyFormat, split, unlogged, indexTasks);
-    }
-
     public EngineSettings withTasks(int t) {
         return new EngineSettings(engine, t, partitions, poolSize, copyFormat, split, unlogged, indexTasks);
     }

@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.ByteSizes;
 import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.model.Knob;
 import io.migbench.harness.model.EngineKind;
@@ -114,9 +115,9 @@ public final class ScenarioLoader {
     private static InstanceProfile instance(Fields f) {
         Double cpus = f.number("cpus");
         String cpuset = f.parsed("cpuset", v -> v);
-        Long memory = f.parsed("memory", Sizes::size);
-        Long read = f.parsed("read_bytes_per_second", Sizes::rate);
-        Long write = f.parsed("write_bytes_per_second", Sizes::rate);
+        Long memory = f.parsed("memory", ByteSizes::size);
+        Long read = f.parsed("read_bytes_per_second", ByteSizes::rate);
+        Long write = f.parsed("write_bytes_per_second", ByteSizes::rate);
         var settings = f.stringMap("settings");
         f.rejectUnknownKeys();
         return f.build(() -> new InstanceProfile(cpus, cpuset, memory, read, write, settings));

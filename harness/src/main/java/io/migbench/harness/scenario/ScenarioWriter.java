@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.ByteSizes;
 import io.migbench.harness.model.Knob;
 import io.migbench.harness.model.EngineKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -115,9 +116,9 @@ public final class ScenarioWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         putIfPresent(m, "cpus", i.cpus());
         putIfPresent(m, "cpuset", i.cpuset());
-        m.put("memory", Sizes.format(i.memoryBytes()));
-        m.put("read_bytes_per_second", Sizes.formatRate(i.readBytesPerSecond()));
-        m.put("write_bytes_per_second", Sizes.formatRate(i.writeBytesPerSecond()));
+        m.put("memory", ByteSizes.format(i.memoryBytes()));
+        m.put("read_bytes_per_second", ByteSizes.formatRate(i.readBytesPerSecond()));
+        m.put("write_bytes_per_second", ByteSizes.formatRate(i.writeBytesPerSecond()));
         m.put("settings", i.settings());
         return m;
     }

@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.model.ByteSizes;
 import io.migbench.harness.model.EngineKind;
 import org.junit.jupiter.api.Test;
 
@@ -45,19 +46,19 @@ class MatrixAndSettingsTest {
 
     @Test
     void sizesAndDurationsParseTheDocumentedForms() {
-        assertThat(Sizes.size("512MiB")).isEqualTo(512L << 20);
-        assertThat(Sizes.size("1.5GiB")).isEqualTo(3L << 29);
-        assertThat(Sizes.size("2GB")).isEqualTo(2_000_000_000L);
-        assertThat(Sizes.size("4096")).isEqualTo(4096L);
-        assertThat(Sizes.size("unlimited")).isNull();
-        assertThat(Sizes.rate("50MB/s")).isEqualTo(50_000_000L);
-        assertThat(Sizes.rate("50MB")).as("/s is optional for a rate").isEqualTo(50_000_000L);
-        assertThatThrownBy(() -> Sizes.size("50MB/s")).hasMessageContaining("is a rate");
-        assertThatThrownBy(() -> Sizes.size("lots")).hasMessageContaining("not a size");
-        assertThat(Sizes.format(2L << 30)).isEqualTo("2GiB");
-        assertThat(Sizes.formatRate(100_000_000L)).isEqualTo("100MB/s");
-        assertThat(Sizes.format(1234L)).isEqualTo("1234");
-        assertThat(Sizes.rate(Sizes.formatRate(100_000_000L))).isEqualTo(100_000_000L);
+        assertThat(ByteSizes.size("512MiB")).isEqualTo(512L << 20);
+        assertThat(ByteSizes.size("1.5GiB")).isEqualTo(3L << 29);
+        assertThat(ByteSizes.size("2GB")).isEqualTo(2_000_000_000L);
+        assertThat(ByteSizes.size("4096")).isEqualTo(4096L);
+        assertThat(ByteSizes.size("unlimited")).isNull();
+        assertThat(ByteSizes.rate("50MB/s")).isEqualTo(50_000_000L);
+        assertThat(ByteSizes.rate("50MB")).as("/s is optional for a rate").isEqualTo(50_000_000L);
+        assertThatThrownBy(() -> ByteSizes.size("50MB/s")).hasMessageContaining("is a rate");
+        assertThatThrownBy(() -> ByteSizes.size("lots")).hasMessageContaining("not a size");
+        assertThat(ByteSizes.format(2L << 30)).isEqualTo("2GiB");
+        assertThat(ByteSizes.formatRate(100_000_000L)).isEqualTo("100MB/s");
+        assertThat(ByteSizes.format(1234L)).isEqualTo("1234B");
+        assertThat(ByteSizes.rate(ByteSizes.formatRate(100_000_000L))).isEqualTo(100_000_000L);
         assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(Durations.format(Duration.ofSeconds(5430))).isEqualTo("1h30m30s");
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");

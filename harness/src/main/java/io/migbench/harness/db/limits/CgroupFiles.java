@@ -24,14 +24,6 @@ final class CgroupFiles {
         return Files.readString(file).strip();
     }
 
-    static Optional<String> tryRead(Path file) {
-        try {
-            return Optional.of(read(file));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Moves a whole process (all its threads) into the group; false if it has exited meanwhile. */
     static boolean addProcess(Path group, long pid) throws IOException {
         try {

@@ -52,10 +52,6 @@ public final class MountInfo {
         return new MountInfo(out);
     }
 
-    public List<Mount> mounts() {
-        return mounts;
-    }
-
     /** The mount holding {@code path} (longest mount point that is a prefix of the real path). */
     public Optional<Mount> mountOf(Path realPath) {
         return mounts.stream().filter(m -> realPath.startsWith(m.mountPoint()))

@@ -1,4 +1,4 @@
-package io.migbench.harness.scenario;
+package io.migbench.harness.model;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Byte sizes and rates as written in scenario files: {@code 512MiB}, {@code 1GiB}, {@code 50MB/s},
- * {@code 1048576} (bytes) and {@code unlimited} (no limit, {@code null}). Binary units (KiB, MiB…) are
- * powers of 1024, decimal units (kB, MB…) powers of 1000, as {@code dd} and docker use them.
+ * Byte sizes and rates, the one spelling of scenario files and result CSVs: {@code 512MiB}, {@code 1GiB},
+ * {@code 50MB/s}, {@code 1048576} (bytes) and {@code unlimited} (no limit, {@code null}). Binary units (KiB,
+ * MiB…) are powers of 1024, decimal units (kB, MB…) powers of 1000, as {@code dd} and docker use them.
  */
-public final class Sizes {
+public final class ByteSizes {
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)\\s*(/s)?\\s*");
     private static final Map<String, Long> UNITS = Map.ofEntries(
             Map.entry("", 1L), Map.entry("B", 1L),
@@ -18,9 +18,10 @@ public final class Sizes {
             Map.entry("GB", 1_000_000_000L), Map.entry("TB", 1_000_000_000_000L),
             Map.entry("KiB", 1L << 10), Map.entry("MiB", 1L << 20), Map.entry("GiB", 1L << 30), Map.entry("TiB", 1L << 40));
     private static final String UNIT_LIST = "B, kB, MB, GB, TB, KiB, MiB, GiB, TiB";
-    private static final String[] FORMAT_UNITS = {"TiB", "GiB", "MiB", "KiB", "TB", "GB", "MB", "kB"};
+    /** Largest first, binary before decimal of the same magnitude: 1024000000 is 1024MB, not 1000000KiB. */
+    private static final String[] FORMAT_UNITS = {"TiB", "TB", "GiB", "GB", "MiB", "MB", "KiB", "kB"};
 
-    private Sizes() {}
+    private ByteSizes() {}
 
     /** A size in bytes; {@code null} for "unlimited". A "/s" suffix is rejected: this is not a rate. */
     public static Long size(String text) {
@@ -32,20 +33,21 @@ public final class Sizes {
         return parse(text, true);
     }
 
-    /** An exact form with the largest unit that divides it, binary first: {@code 2GiB}, {@code 100MB}, {@code 1234}. */
+    /** The shortest exact spelling: {@code 512MiB}, {@code 50MB}, plain bytes {@code 1001B}; "unlimited" for null. */
     public static String format(Long bytes) {
         if (bytes == null) {
             return "unlimited";
         }
         for (String unit : FORMAT_UNITS) {
             long factor = UNITS.get(unit);
-            if (bytes != 0 && bytes % factor == 0) {
+            if (bytes >= factor && bytes % factor == 0) {
                 return bytes / factor + unit;
             }
         }
-        return Long.toString(bytes);
+        return bytes + "B";
     }
 
+    /** {@link #format} followed by "/s"; "unlimited" for null. */
     public static String formatRate(Long bytesPerSecond) {
         return bytesPerSecond == null ? "unlimited" : format(bytesPerSecond) + "/s";
     }

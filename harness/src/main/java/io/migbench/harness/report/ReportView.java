@@ -165,30 +165,9 @@ public final class ReportView {
         m.add(new Metric("Target limits (requested → enforced)",
                 orNone(t.targetLimitsRequested()) + " → " + orNone(t.targetLimitsEnforced())));
         m.add(new Metric("Target settings", orNone(t.targetSettings())));
-        m.add(new Metric("Engine settings (best)", settings(t)));
+        m.add(new Metric("Engine settings (best)", t.settingsLabel()));
         return new PlatformMetrics(Format.cell(p.label()), "",
                 m.stream().map(x -> new Metric(x.name(), Format.cell(x.value()))).toList());
-    }
-
-    static String settings(TrialRecord t) {
-        List<String> s = new ArrayList<>();
-        s.add("tasks=" + t.tasks());
-        if (t.partitions() != null) {
-            s.add("partitions=" + t.partitions());
-        }
-        if (t.poolSize() != null) {
-            s.add("pool_size=" + t.poolSize());
-        }
-        if (!t.copyFormat().isBlank()) {
-            s.add("copy_format=" + t.copyFormat());
-        }
-        if (!t.split().isBlank()) {
-            s.add("split=" + t.split());
-        }
-        if (!t.knobs().isBlank()) {
-            s.add(t.knobs());
-        }
-        return String.join(" ", s);
     }
 
     private static List<SourceDatabase> sourceDatabases(List<PlatformAnalysis> platforms) {

@@ -63,7 +63,7 @@ public record MeasuredPoint(TuningPoint point, TuningPhase phase, PointOutcome o
         return a.hasInterval() && b.hasInterval() && a.ciHigh() < b.ciLow();
     }
 
-    /** "tasks=8: median 204,112 rows/s (CI 198,001–210,223, n=3)", or why there is no number. */
+    /** "migbench t8: median 204,112 rows/s (CI 198,001–210,223, n=3)", or why there is no number. */
     public String describe() {
         if (outcome == PointOutcome.FAILED) {
             return point.label() + ": failed at trial " + failures.get(0).trialNumber() + " ("

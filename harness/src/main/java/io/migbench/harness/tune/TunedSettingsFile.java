@@ -42,7 +42,7 @@ import java.util.TreeSet;
  *       host: laptop
  *       scenario: scenarios/stackoverflow.yaml
  *       verdict: not distinguishable    # distinguishable | not distinguishable | insufficient data
- *       best: {settings: "tasks=8 partitions=16 pool=12", median_rows_per_second: 216541.2,
+ *       best: {settings: "migbench t8 p=16 pool=12", median_rows_per_second: 216541.2,
  *              ci_low: 196042.0, ci_high: 231870.3, trials: 3}   # ci_low/ci_high absent for one trial
  *       runner_up: {...}                # optional, same fields as best
  *       trials: 37

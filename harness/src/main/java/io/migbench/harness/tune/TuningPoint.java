@@ -1,5 +1,6 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.CountOrAuto;
 import io.migbench.harness.scenario.EngineSettings;
 
@@ -56,18 +57,12 @@ public record TuningPoint(int tasks, Integer partitions, Integer poolSize) {
     }
 
     /**
-     * Short name, also usable as the {@code settings_label} of trials.csv: {@code tasks=8},
-     * {@code tasks=8 partitions=16}, {@code tasks=8 partitions=16 pool=12}.
+     * The point's name in the one settings-label format of trials.csv ({@link EngineSettings#label()}):
+     * {@code migbench t8}, {@code migbench t8 p=16}, {@code migbench t8 p=16 pool=12}.
      */
     public String label() {
-        StringBuilder s = new StringBuilder("tasks=").append(tasks);
-        if (partitions != null) {
-            s.append(" partitions=").append(partitions);
-        }
-        if (poolSize != null) {
-            s.append(" pool=").append(poolSize);
-        }
-        return s.toString();
+        EngineSettings s = applyTo(EngineSettings.defaults(EngineKind.MIGBENCH, tasks));
+        return (poolSize == null ? s : s.withPoolSize(CountOrAuto.of(poolSize))).label();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.scenario.CountOrAuto;
+import io.migbench.harness.scenario.EngineSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +12,12 @@ class TuningPointTest {
 
     @Test
     void labelNamesOnlyWhatIsSet() {
-        assertThat(TuningPoint.ofTasks(8).label()).isEqualTo("tasks=8");
-        assertThat(TuningPoint.ofTasks(8).withPartitions(16).label()).isEqualTo("tasks=8 partitions=16");
-        assertThat(new TuningPoint(8, 16, 12).label()).isEqualTo("tasks=8 partitions=16 pool=12");
-        assertThat(TuningPoint.ofTasks(8).withPoolSize(12).label()).isEqualTo("tasks=8 pool=12");
+        assertThat(TuningPoint.ofTasks(8).label()).isEqualTo("migbench t8");
+        assertThat(TuningPoint.ofTasks(8).withPartitions(16).label()).isEqualTo("migbench t8 p=16");
+        assertThat(new TuningPoint(8, 16, 12).label()).isEqualTo("migbench t8 p=16 pool=12");
+        assertThat(TuningPoint.ofTasks(8).withPoolSize(12).label()).isEqualTo("migbench t8 pool=12");
+        assertThat(EngineSettings.fromLabel(new TuningPoint(8, 16, 12).label()).partitions())
+                .as("the settings-label format of trials.csv, read back").isEqualTo(CountOrAuto.of(16));
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.migbench.engine.plan.SplitSampler;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
 import io.migbench.engine.schema.FinalizeScheduler;
+import io.migbench.engine.schema.NotMigrated;
+import io.migbench.engine.schema.TargetViews;
 import io.migbench.engine.schema.SourceSchema;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
@@ -76,7 +78,7 @@ final class MigrationRun {
                 LOG.debug("migration failed: {}", message, e);
                 progress.phase(Phase.DONE, "failed: " + message);
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
-                        message, e, sourceVersion, targetVersion);
+                        List.of(), message, e, sourceVersion, targetVersion);
             }
         }
     }
@@ -88,7 +90,7 @@ final class MigrationRun {
             SourceSchema schema = sourceDb.schemaReader()
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
-            if (schema.tables().isEmpty()) {
+            if (schema.allTables().isEmpty()) {
                 throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
                         + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
             }
@@ -104,7 +106,7 @@ final class MigrationRun {
                         : freshPlan(target, schema, sourceDb.splitSampler());
                 phaseSeconds[0] = seconds(phaseStart);
                 logPlan(prepared.plan());
-                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared);
+                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared, schema);
             }
         }
     }
@@ -137,14 +139,16 @@ final class MigrationRun {
     }
 
     private MigrationResult copyFinalizeVerify(ProgressTracker progress, HikariDataSource target,
-                                               PartitionSource source, ResumePlan prepared) throws Exception {
+                                               PartitionSource source, ResumePlan prepared, SourceSchema schema)
+            throws Exception {
         MigrationPlan plan = prepared.plan();
         Map<Partition, PartitionOutcome> outcomes = new ConcurrentHashMap<>(prepared.done());
         progress.plan(plan.partitionCount(), prepared.done().size(), plan.estimatedRows(),
                 prepared.done().values().stream().mapToLong(PartitionOutcome::sourceRows).sum());
         progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
         long phaseStart = System.nanoTime();
-        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad(), options.indexMemory())) {
+        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, schema, options.indexTasks(), options.unloggedLoad(),
+                options.indexMemory())) {
             new CopyScheduler(new PartitionCopier(target, source, state, options.socketTimeout()), options.tasks(),
                     RetryPolicy.of(options.copyAttempts())).run(plan,
                     prepared.donePartitions(), options.resume(), progress,
@@ -157,7 +161,9 @@ final class MigrationRun {
             PausePoints.reach("copy-finished");
             progress.phase(Phase.INDEX, "building keys and indexes");
             phaseStart = System.nanoTime();
-            finalizer.finish(plan.tables().stream().map(TablePlan::table).toList());
+            finalizer.finish(java.util.stream.Stream.concat(schema.partitionedTables().stream(),
+                    plan.tables().stream().map(TablePlan::table)).toList());
+            createViews(target, schema);
             phaseSeconds[2] = seconds(phaseStart);
         }
         PausePoints.reach("finalized");
@@ -168,9 +174,22 @@ final class MigrationRun {
             report = new Verifier(target, source, options.tasks()).verify(plan, outcomes, options.verify());
             phaseSeconds[3] = seconds(phaseStart);
         }
-        MigrationResult result = result(plan, outcomes, report);
+        MigrationResult result = result(plan, outcomes, report, schema.notMigrated());
         progress.phase(Phase.DONE, result.status().name());
         return result;
+    }
+
+    private static void createViews(HikariDataSource target, SourceSchema schema) {
+        if (schema.views().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection c = target.getConnection()) {
+            TargetViews.create(c, schema.views());
+        } catch (SQLException e) {
+            throw new MigrationException("creating views failed: " + e.getMessage(), null, null, 0,
+                    java.time.Duration.ofNanos(System.nanoTime() - started), e);
+        }
     }
 
     private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, SplitSampler sampler) throws Exception {
@@ -217,7 +236,7 @@ final class MigrationRun {
     }
 
     private MigrationResult result(MigrationPlan plan, Map<Partition, PartitionOutcome> outcomes,
-                                   VerificationReport report) {
+                                   VerificationReport report, List<NotMigrated> notMigrated) {
         List<TableResult> tables = new ArrayList<>();
         long totalRows = 0;
         long totalBytes = 0;
@@ -239,7 +258,8 @@ final class MigrationRun {
             }
             double seconds = first == Long.MAX_VALUE ? 0 : (last - first) / 1e9;
             TableCheck check = report == null ? null : report.tables().get(t.table().name());
-            tables.add(new TableResult(t.table().name().schema(), t.table().name().name(), rows, bytes,
+            tables.add(new TableResult(t.table().name().schema(), t.table().name().name(),
+                    t.table().partition() ? t.table().partitionOf().root().toString() : null, rows, bytes,
                     t.partitions().size(), seconds, seconds > 0 ? rows / seconds : 0, rows,
                     check == null ? copiedRows : check.targetRows(),
                     check == null ? rows == copiedRows : check.countMatch(),
@@ -251,7 +271,7 @@ final class MigrationRun {
         MigrationStatus status = mismatches.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.VERIFICATION_FAILED;
         String error = mismatches.isEmpty() ? null : redact("verification failed: " + mismatches.size()
                 + " difference(s); first: " + mismatches.get(0));
-        return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, error, null,
+        return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, notMigrated, error, null,
                 sourceVersion, targetVersion);
     }
 

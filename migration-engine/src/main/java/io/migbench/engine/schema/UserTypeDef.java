@@ -1,10 +1,15 @@
 package io.migbench.engine.schema;
 
+import java.util.List;
+
 /**
- * An enum or domain to create in the target before the tables.
+ * A user-defined type (composite, enum, domain, range) to create in the target before the tables.
  *
  * @param quotedName schema-qualified, quoted
- * @param ddl        the complete CREATE TYPE / CREATE DOMAIN statement
+ * @param statements its CREATE statement, then any ALTER it needs (a domain's NOT VALID checks)
  */
-public record UserTypeDef(String quotedName, String ddl) {
+public record UserTypeDef(String quotedName, List<String> statements) {
+    public UserTypeDef {
+        statements = List.copyOf(statements);
+    }
 }

@@ -16,7 +16,7 @@ import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
 import io.migbench.engine.schema.FinalizeScheduler;
 import io.migbench.engine.schema.NotMigrated;
-import io.migbench.engine.schema.TargetViews;
+import io.migbench.engine.schema.TargetLateObjects;
 import io.migbench.engine.schema.SourceSchema;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
@@ -68,6 +68,8 @@ final class MigrationRun {
         try (ProgressTracker progress = new ProgressTracker(listener)) {
             try {
                 return migrate(progress);
+            } catch (OptionException e) {
+                throw new OptionException(e.option(), redact(e.problem()), e);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(redact(e.getMessage()), e);
             } catch (Exception e) {
@@ -163,7 +165,7 @@ final class MigrationRun {
             phaseStart = System.nanoTime();
             finalizer.finish(java.util.stream.Stream.concat(schema.partitionedTables().stream(),
                     plan.tables().stream().map(TablePlan::table)).toList());
-            createViews(target, schema);
+            createLateObjects(target, schema);
             phaseSeconds[2] = seconds(phaseStart);
         }
         PausePoints.reach("finalized");
@@ -179,15 +181,12 @@ final class MigrationRun {
         return result;
     }
 
-    private static void createViews(HikariDataSource target, SourceSchema schema) {
-        if (schema.views().isEmpty()) {
-            return;
-        }
+    private static void createLateObjects(HikariDataSource target, SourceSchema schema) {
         long started = System.nanoTime();
         try (Connection c = target.getConnection()) {
-            TargetViews.create(c, schema.views());
+            TargetLateObjects.create(c, schema);
         } catch (SQLException e) {
-            throw new MigrationException("creating views failed: " + e.getMessage(), null, null, 0,
+            throw new MigrationException("creating views and NOT VALID domain checks failed: " + e.getMessage(), null, null, 0,
                     java.time.Duration.ofNanos(System.nanoTime() - started), e);
         }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lists what the engine does not recreate: routines, triggers, policies and row-level security, rules, grants,
+ * Lists what the engine does not recreate: routines, triggers, policies and row-level security, rules, grants on
+ * tables and views (privileges on schemas, types and routines are not carried either: the target's owner has them),
  * publications, extensions (with everything they own), foreign tables, event triggers and extended statistics, for
  * the migrated schemas and relations. Each object is named once.
  */
@@ -24,7 +25,10 @@ final class PgNotMigrated {
     List<NotMigrated> read(List<String> schemas, Set<Long> relations) throws SQLException {
         List<NotMigrated> out = new ArrayList<>(catalog.list("SELECT p.prokind, p.oid::regprocedure::text FROM pg_proc p"
                         + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY (?)"
-                        + NOT_IN_EXTENSION.formatted("'pg_proc'::regclass", "p.oid") + " ORDER BY 2",
+                        + NOT_IN_EXTENSION.formatted("'pg_proc'::regclass", "p.oid")
+                        // a range type's constructors belong to the type and come back with it
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
+                        + "  AND i.deptype = 'i') ORDER BY 2",
                 rs -> new NotMigrated(switch (rs.getString(1)) {
                     case "p" -> NotMigrated.Kind.PROCEDURE;
                     case "a" -> NotMigrated.Kind.AGGREGATE;
@@ -41,9 +45,6 @@ final class PgNotMigrated {
                 + " FROM pg_rewrite r WHERE r.ev_class = ANY (?) AND r.rulename <> '_RETURN' ORDER BY 1", relations);
         onRelations(out, NotMigrated.Kind.GRANT, "SELECT 'on ' || c.oid::regclass::text FROM pg_class c"
                 + " WHERE c.oid = ANY (?) AND c.relacl IS NOT NULL ORDER BY 1", relations);
-        out.addAll(catalog.list("SELECT 'on schema ' || quote_ident(nspname) FROM pg_namespace WHERE nspname = ANY (?)"
-                + " AND nspacl IS NOT NULL ORDER BY 1", rs -> new NotMigrated(NotMigrated.Kind.GRANT, rs.getString(1)),
-                catalog.texts(schemas)));
         out.addAll(catalog.list("SELECT quote_ident(c.relname), quote_ident(n.nspname) FROM pg_class c"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'f' AND n.nspname = ANY (?)"
                         + NOT_IN_EXTENSION.formatted("'pg_class'::regclass", "c.oid") + " ORDER BY 2, 1",

@@ -77,22 +77,27 @@ final class PgUserTypes {
         return out;
     }
 
-    /** Valid CHECKs go into CREATE DOMAIN; NOT VALID ones are added after it with ALTER DOMAIN, as in the source. */
+    /** Valid CHECKs go into CREATE DOMAIN; NOT VALID ones are added after the data, NOT VALID again. */
     private List<Found> domains(List<String> schemas) throws SQLException {
         return catalog.list("SELECT t.oid, format_type(t.oid, NULL), 'CREATE DOMAIN ' || format_type(t.oid, NULL) || ' AS '"
                         + " || format_type(t.typbasetype, t.typtypmod) || coalesce(" + COLLATE.formatted("t.typcollation", "t.typbasetype")
                         + ", '') || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
                         + " || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid),"
                         + "  '' ORDER BY c.conname) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' AND c.convalidated), ''),"
-                        + " ARRAY(SELECT 'ALTER DOMAIN ' || format_type(t.oid, NULL) || ' ADD CONSTRAINT ' || quote_ident(c.conname)"
-                        + "  || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'"
+                        + " ARRAY(SELECT c.conname FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'"
+                        + "  AND NOT c.convalidated ORDER BY c.conname),"
+                        + " ARRAY(SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'"
                         + "  AND NOT c.convalidated ORDER BY c.conname), " + ELEMENT_OR_SELF.formatted("t.typbasetype")
                         + TYPES + IN_SCHEMAS + " AND t.typtype = 'd'",
                 rs -> {
-                    List<String> statements = new ArrayList<>();
-                    statements.add(rs.getString(3));
-                    statements.addAll(Catalog.strings(rs.getArray(4)));
-                    return new Found(rs.getLong(1), new UserTypeDef(rs.getString(2), statements), Set.of(rs.getLong(5)));
+                    List<String> names = Catalog.strings(rs.getArray(4));
+                    List<String> definitions = Catalog.strings(rs.getArray(5));
+                    List<UserTypeDef.DomainCheck> notValid = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        notValid.add(new UserTypeDef.DomainCheck(names.get(i), definitions.get(i)));
+                    }
+                    return new Found(rs.getLong(1), new UserTypeDef(rs.getString(2), rs.getString(3), notValid),
+                            Set.of(rs.getLong(6)));
                 },
                 catalog.texts(schemas));
     }
@@ -121,6 +126,6 @@ final class PgUserTypes {
     }
 
     private static UserTypeDef single(String name, String ddl) {
-        return new UserTypeDef(name, List.of(ddl));
+        return new UserTypeDef(name, ddl, List.of());
     }
 }

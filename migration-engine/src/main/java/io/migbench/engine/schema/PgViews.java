@@ -51,8 +51,9 @@ final class PgViews {
                         + " quote_ident(rn.nspname) || '.' || quote_ident(rc.relname)"
                         + " FROM pg_rewrite r JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid"
                         + "  AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class"
-                        + " JOIN pg_class rc ON rc.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
-                        + " WHERE r.ev_class = ANY (?) ORDER BY 1, 4",
+                        // a composite type's relation comes with the type; sequences are created before the tables
+                        + " JOIN pg_class rc ON rc.oid = d.refobjid AND rc.relkind NOT IN ('c', 'S')"
+                        + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE r.ev_class = ANY (?) ORDER BY 1, 4",
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
                 catalog.oids(found.keySet()))) {
             long view = Long.parseLong(d[0]);

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Creates schemas, user types, sequences, partitioned tables with their partitions, and tables (without keys or
  * indexes) in the target, with their comments, inside the caller's transaction, so a failure or a refusal leaves the
- * target exactly as it was. Views come after the data ({@link TargetViews}).
+ * target exactly as it was. Views and NOT VALID domain checks come after the data ({@link TargetLateObjects}).
  */
 public final class TargetSchemaWriter {
     private final TargetMode mode;
@@ -49,9 +49,7 @@ public final class TargetSchemaWriter {
             }
             for (UserTypeDef t : schema.types()) {
                 if (!typeExists(c, t.quotedName())) {
-                    for (String statement : t.statements()) {
-                        st.execute(statement);
-                    }
+                    st.execute(t.ddl());
                 }
             }
             if (mode == TargetMode.DROP_RECREATE) {

@@ -56,6 +56,8 @@ final class MigrationRun {
     private final StateStore state = new StateStore();
     private final long startNanos = System.nanoTime();
     private final double[] phaseSeconds = new double[4];
+    /** Whether progress was reported: a run failing before (connection, discovery) reports nothing but its error. */
+    private boolean planned;
     private String sourceVersion;
     private String targetVersion;
 
@@ -78,7 +80,10 @@ final class MigrationRun {
                 }
                 String message = redact(e.getMessage() == null ? e.toString() : e.getMessage());
                 LOG.debug("migration failed: {}", message, e);
-                progress.phase(Phase.DONE, "failed: " + message);
+                if (planned) {
+                    // the message itself is the caller's to print, once
+                    progress.phase(Phase.DONE, "failed");
+                }
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
                         List.of(), message, e, sourceVersion, targetVersion);
             }
@@ -93,8 +98,9 @@ final class MigrationRun {
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
             if (schema.allTables().isEmpty()) {
-                throw new IllegalArgumentException("option 'schemas': no tables matched in " + options.schemas()
-                        + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
+                throw new OptionException(options.includeTables().isEmpty() ? EngineOption.SCHEMAS : EngineOption.TABLES,
+                        "selects no tables: schemas " + options.schemas() + ", --tables " + options.includeTables()
+                        + ", --exclude " + options.excludeTables());
             }
             try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
                     options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off"))) {
@@ -103,6 +109,7 @@ final class MigrationRun {
                     ConnectionBudget.check(c, "target", options.tasks(), options.tasks() + options.indexTasks(),
                             options.tasks() + " copy tasks + " + options.indexTasks() + " index tasks");
                 }
+                planned = true;
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
                         : freshPlan(target, schema, sourceDb.splitSampler());
@@ -213,8 +220,8 @@ final class MigrationRun {
         try (Connection c = target.getConnection()) {
             var recorded = state.load(c);
             if (recorded.isEmpty()) {
-                throw new IllegalArgumentException("option 'resume': the target holds no migration state ("
-                        + "schema " + StateStore.SCHEMA + "); run without resume");
+                throw new OptionException(EngineOption.RESUME, "finds no migration state in the target ("
+                        + "schema " + StateStore.SCHEMA + "); run without --resume");
             }
             ResumePlan plan = ResumePlan.from(recorded, schema.tables());
             c.setAutoCommit(false);

@@ -125,7 +125,10 @@ public final class MigrateCommand implements Callable<Integer> {
         try (ProgressBarDisplay bar = new ProgressBarDisplay()) {
             result = Migrator.migrate(options, listener(bar, err));
         }
-        SummaryPrinter.print(result, out);
+        // a failed run has no figures worth a table: its error is the one line that matters
+        if (result.status() != io.migbench.engine.MigrationStatus.FAILED) {
+            SummaryPrinter.print(result, out);
+        }
         if (!result.succeeded()) {
             err.println("migrate: " + result.errorMessage());
             if (debug && result.failure() != null) {
@@ -144,7 +147,7 @@ public final class MigrateCommand implements Callable<Integer> {
             case "bar" -> bar;
             case "log" -> new ProgressLogLines(err, 5);
             case "auto" -> System.console() != null ? bar : new ProgressLogLines(err, 5);
-            default -> throw new IllegalArgumentException("option '--progress' must be auto, bar, log or none, got " + progress);
+            default -> throw new IllegalArgumentException("--progress must be auto, bar, log or none, got " + progress);
         };
     }
 
@@ -154,7 +157,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         String value = System.getenv(variable);
         if (value == null) {
-            throw new IllegalArgumentException("option '" + option + "': environment variable " + variable + " is not set");
+            throw new IllegalArgumentException(option + ": environment variable " + variable + " is not set");
         }
         return value;
     }

@@ -37,6 +37,11 @@ public final class FinalizeScheduler implements AutoCloseable {
         int pendingLeaves;
     }
 
+    /** For tables finalized one by one (a partition's tree, if any, is not finalized here). */
+    public FinalizeScheduler(DataSource target, int indexTasks, boolean setLogged, String indexMemory) {
+        this(target, new SourceSchema(List.of(), List.of(), List.of(), List.of(), ""), indexTasks, setLogged, indexMemory);
+    }
+
     /**
      * @param schema      the tables of the migration (its partition trees are finalized as trees)
      * @param indexMemory maintenance_work_mem per index build, {@code null} for {@link TargetFinalizer}'s default
@@ -66,8 +71,8 @@ public final class FinalizeScheduler implements AutoCloseable {
     public synchronized void tableCopied(TableDef table) {
         CompletableFuture<Void> done = finalizeTable(table);
         futures.add(done);
-        if (table.partition()) {
-            Tree tree = trees.get(table.partitionOf().root());
+        Tree tree = table.partition() ? trees.get(table.partitionOf().root()) : null;
+        if (tree != null) {
             tree.leaves.add(done);
             if (--tree.pendingLeaves == 0) {
                 schedule(tree);

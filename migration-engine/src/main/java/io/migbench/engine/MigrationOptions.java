@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What to migrate and how. Built only through {@link Builder#build()}, which checks every option in one place
- * and rejects contradictions with an {@link IllegalArgumentException} naming the option.
+ * and rejects contradictions with an {@link OptionException} naming the option by its flag.
  */
 public final class MigrationOptions {
     public static final int MAX_TASKS = 512;
@@ -188,80 +188,84 @@ public final class MigrationOptions {
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
-            require(source != null, "source", "is required");
-            require(target != null, "target", "is required");
-            require(!source.jdbcUrl().isBlank(), "source", "JDBC URL is empty");
-            require(!target.jdbcUrl().isBlank(), "target", "JDBC URL is empty");
-            require(SourceDatabases.supports(source.jdbcUrl()), "source",
+            require(source != null, EngineOption.SOURCE, "is required");
+            require(target != null, EngineOption.TARGET, "is required");
+            require(!source.jdbcUrl().isBlank(), EngineOption.SOURCE, "JDBC URL is empty");
+            require(!target.jdbcUrl().isBlank(), EngineOption.TARGET, "JDBC URL is empty");
+            require(SourceDatabases.supports(source.jdbcUrl()), EngineOption.SOURCE,
                     "is not a supported database URL: " + Redaction.redactUrl(source.jdbcUrl()));
-            require(target.jdbcUrl().startsWith("jdbc:postgresql:"), "target",
+            require(target.jdbcUrl().startsWith("jdbc:postgresql:"), EngineOption.TARGET,
                     "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(target.jdbcUrl()));
             boolean sqlServer = isSqlServer(source.jdbcUrl());
             // SQL Server keeps user tables in dbo unless told otherwise, PostgreSQL in public
             List<String> schemaList = schemas != null ? schemas : List.of(sqlServer ? "dbo" : "public");
-            require(!schemaList.isEmpty(), "schemas", "needs at least one schema");
-            require(schemaList.stream().noneMatch(s -> s == null || s.isBlank()), "schemas", "contains a blank name");
+            require(!schemaList.isEmpty(), EngineOption.SCHEMAS, "needs at least one schema");
+            require(schemaList.stream().noneMatch(s -> s == null || s.isBlank()), EngineOption.SCHEMAS, "contains a blank name");
             IdentifierCase naming = identifierCase == null ? IdentifierCase.LOWER : identifierCase;
             require(schemaList.stream().map(s -> sqlServer ? naming.apply(s) : s).noneMatch("migbench"::equals),
-                    "schemas", "'migbench' is the engine's own state schema in the target");
+                    EngineOption.SCHEMAS, "'migbench' is the engine's own state schema in the target");
             require(includeTables != null && includeTables.stream().noneMatch(s -> s == null || s.isBlank()),
-                    "includeTables", "contains a blank pattern");
+                    EngineOption.TABLES, "contains a blank pattern");
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
-                    "excludeTables", "contains a blank pattern");
-            for (var named : java.util.Map.of("source", List.of(source.jdbcUrl()), "target", List.of(target.jdbcUrl()),
-                    "schemas", schemaList, "includeTables", includeTables, "excludeTables", excludeTables).entrySet()) {
+                    EngineOption.EXCLUDE, "contains a blank pattern");
+            for (var named : java.util.Map.of(EngineOption.SOURCE, List.of(source.jdbcUrl()), EngineOption.TARGET,
+                    List.of(target.jdbcUrl()), EngineOption.SCHEMAS, schemaList, EngineOption.TABLES, includeTables,
+                    EngineOption.EXCLUDE, excludeTables).entrySet()) {
                 // PostgreSQL cannot store a NUL in a name; the driver would fail later with a less clear message
                 require(named.getValue().stream().noneMatch(v -> v.indexOf('\0') >= 0), named.getKey(),
                         "contains a NUL character");
             }
-            require(tasks >= 1 && tasks <= MAX_TASKS, "tasks", "must be between 1 and " + MAX_TASKS + ", got " + tasks);
-            require(partitions == null || (partitions >= 1 && partitions <= 10_000), "partitions",
+            require(tasks >= 1 && tasks <= MAX_TASKS, EngineOption.TASKS, "must be between 1 and " + MAX_TASKS + ", got " + tasks);
+            require(partitions == null || (partitions >= 1 && partitions <= 10_000), EngineOption.PARTITIONS,
                     "must be between 1 and 10000, got " + partitions);
-            require(partitionThresholdRows >= 0, "partitionThresholdRows", "must be >= 0, got " + partitionThresholdRows);
-            require(indexTasks == null || (indexTasks >= 1 && indexTasks <= MAX_TASKS), "indexTasks",
+            require(partitionThresholdRows >= 0, EngineOption.PARTITION_THRESHOLD_ROWS, "must be >= 0, got " + partitionThresholdRows);
+            require(indexTasks == null || (indexTasks >= 1 && indexTasks <= MAX_TASKS), EngineOption.INDEX_TASKS,
                     "must be between 1 and " + MAX_TASKS + ", got " + indexTasks);
-            require(indexMemory == null || indexMemory.matches("[1-9][0-9]*(kB|MB|GB)"), "indexMemory",
+            require(indexMemory == null || indexMemory.matches("[1-9][0-9]*(kB|MB|GB)"), EngineOption.INDEX_MEMORY,
                     "must be a PostgreSQL memory size like 64MB or 1GB, got \"" + indexMemory + "\"");
-            require(copyFormat != null, "copyFormat", "is required");
-            require(verify != null, "verify", "is required");
-            require(mode != null, "mode", "is required");
-            require(split != null, "split", "is required");
+            require(copyFormat != null, EngineOption.COPY_FORMAT, "is required");
+            require(verify != null, EngineOption.VERIFY, "is required");
+            require(mode != null, EngineOption.MODE, "is required");
+            require(split != null, EngineOption.SPLIT, "is required");
             require(socketTimeout != null && !socketTimeout.isNegative() && socketTimeout.toMillis() <= Integer.MAX_VALUE,
-                    "socketTimeout", "must be between 0 (none) and 596 hours, got " + socketTimeout);
-            require(copyAttempts >= 1 && copyAttempts <= io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS, "copyAttempts",
+                    EngineOption.SOCKET_TIMEOUT, "must be between 0 (none) and 596 hours, got " + socketTimeout);
+            require(copyAttempts >= 1 && copyAttempts <= io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS, EngineOption.COPY_ATTEMPTS,
                     "must be between 1 and " + io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS + ", got " + copyAttempts);
-            require(!(resume && mode != TargetMode.CREATE), "resume",
+            require(!(resume && mode != TargetMode.CREATE), EngineOption.RESUME,
                     "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
-            require(typeOverrides != null, "typeOverrides", "is required (may be empty)");
+            require(typeOverrides != null, EngineOption.TYPE_OVERRIDE, "is required (may be empty)");
             if (!sqlServer) {
                 String onlySqlServer = "applies to SQL Server sources only (the source is "
                         + Redaction.redactUrl(source.jdbcUrl()) + ")";
-                require(typeOverrides.isEmpty(), "typeOverrides", onlySqlServer);
-                require(sourceIsolation == null, "sourceIsolation", onlySqlServer);
-                require(identifierCase == null, "identifierCase", onlySqlServer);
-                require(nulReplacement == null, "nulReplacement", onlySqlServer);
+                require(typeOverrides.isEmpty(), EngineOption.TYPE_OVERRIDE, onlySqlServer);
+                require(sourceIsolation == null, EngineOption.SOURCE_ISOLATION, onlySqlServer);
+                require(identifierCase == null, EngineOption.IDENTIFIER_CASE, onlySqlServer);
+                require(nulReplacement == null, EngineOption.NUL_REPLACEMENT, onlySqlServer);
                 return new MigrationOptions(this, schemaList, TypeOverrides.none(), NulPolicy.reject());
             }
-            require(copyFormat == CopyFormat.BINARY, "copyFormat",
+            require(copyFormat == CopyFormat.BINARY, EngineOption.COPY_FORMAT,
                     "must be binary for a SQL Server source (rows are encoded straight into binary COPY)");
-            require(split != SplitStrategy.CTID, "split", "ctid ranges exist in PostgreSQL sources only; "
+            require(split != SplitStrategy.CTID, EngineOption.SPLIT, "ctid ranges exist in PostgreSQL sources only; "
                     + "use auto, key or whole-table for SQL Server");
-            return new MigrationOptions(this, schemaList, parsed("typeOverrides", () -> TypeOverrides.parse(typeOverrides)),
+            return new MigrationOptions(this, schemaList, parsed(EngineOption.TYPE_OVERRIDE, () -> TypeOverrides.parse(typeOverrides)),
                     nulReplacement == null ? NulPolicy.reject()
-                            : parsed("nulReplacement", () -> NulPolicy.replaceWith(nulReplacement)));
+                            : parsed(EngineOption.NUL_REPLACEMENT, () -> NulPolicy.replaceWith(nulReplacement)));
         }
 
-        private static <T> T parsed(String option, java.util.function.Supplier<T> parse) {
+        private static <T> T parsed(EngineOption option, java.util.function.Supplier<T> parse) {
             try {
                 return parse.get();
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(option, "option '" + option + "': " + e.getMessage(), e);
+                // the parser may already start with the flag (--type-override 'x' ...): not twice
+                String problem = e.getMessage().startsWith(option.flag() + " ")
+                        ? e.getMessage().substring(option.flag().length() + 1) : e.getMessage();
+                throw new OptionException(option, problem, e);
             }
         }
 
-        private static void require(boolean ok, String option, String problem) {
+        private static void require(boolean ok, EngineOption option, String problem) {
             if (!ok) {
-                throw new ConfigurationException(option, "option '" + option + "' " + problem);
+                throw new OptionException(option, problem);
             }
         }
     }

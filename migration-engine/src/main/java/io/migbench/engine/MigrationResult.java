@@ -1,18 +1,28 @@
 package io.migbench.engine;
 
+import io.migbench.engine.schema.NotMigrated;
+import io.migbench.engine.schema.NotMigratedSummary;
+
 import java.util.List;
 
 /**
  * Everything a migration measured. {@code errorMessage} is redacted; {@code failure} is the original cause
- * (its messages are not redacted: log it only through {@link Redaction}).
+ * (its messages are not redacted: log it only through {@link Redaction}). {@code notMigrated} lists the source
+ * objects the engine left out (functions, triggers, ...), by kind and name.
  */
 public record MigrationResult(MigrationStatus status, long totalRows, long totalBytes, PhaseTimings timings,
                               List<TableResult> tables, List<VerificationMismatch> mismatches,
-                              String errorMessage, Throwable failure,
+                              List<NotMigrated> notMigrated, String errorMessage, Throwable failure,
                               String sourceServerVersion, String targetServerVersion) {
     public MigrationResult {
         tables = List.copyOf(tables);
         mismatches = List.copyOf(mismatches);
+        notMigrated = List.copyOf(notMigrated);
+    }
+
+    /** {@code not migrated: 2 functions (public.f(), public.g()), 1 trigger (...)}, or {@code null} when nothing was left out. */
+    public String notMigratedSummary() {
+        return NotMigratedSummary.line(notMigrated);
     }
 
     public double rowsPerSecond() {

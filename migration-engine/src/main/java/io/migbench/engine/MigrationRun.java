@@ -15,6 +15,8 @@ import io.migbench.engine.plan.SplitSampler;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
 import io.migbench.engine.schema.FinalizeScheduler;
+import io.migbench.engine.schema.NotMigrated;
+import io.migbench.engine.schema.TargetLateObjects;
 import io.migbench.engine.schema.SourceSchema;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
@@ -54,6 +56,8 @@ final class MigrationRun {
     private final StateStore state = new StateStore();
     private final long startNanos = System.nanoTime();
     private final double[] phaseSeconds = new double[4];
+    /** Whether progress was reported: a run failing before (connection, discovery) reports nothing but its error. */
+    private boolean planned;
     private String sourceVersion;
     private String targetVersion;
 
@@ -66,6 +70,8 @@ final class MigrationRun {
         try (ProgressTracker progress = new ProgressTracker(listener)) {
             try {
                 return migrate(progress);
+            } catch (OptionException e) {
+                throw new OptionException(e.option(), redact(e.problem()), e);
             } catch (ConfigurationException e) {
                 // a usage error found before the target was changed: the caller's to fix, so it is thrown
                 throw new ConfigurationException(e.key(), redact(e.getMessage()), e);
@@ -75,9 +81,12 @@ final class MigrationRun {
                 }
                 String message = redact(e.getMessage() == null ? e.toString() : e.getMessage());
                 LOG.debug("migration failed: {}", message, e);
-                progress.phase(Phase.DONE, "failed: " + message);
+                if (planned) {
+                    // the message itself is the caller's to print, once
+                    progress.phase(Phase.DONE, "failed");
+                }
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
-                        message, e, sourceVersion, targetVersion);
+                        List.of(), message, e, sourceVersion, targetVersion);
             }
         }
     }
@@ -89,9 +98,10 @@ final class MigrationRun {
             SourceSchema schema = sourceDb.schemaReader()
                     .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
             sourceVersion = schema.serverVersion();
-            if (schema.tables().isEmpty()) {
-                throw new ConfigurationException("schemas", "option 'schemas': no tables matched in " + options.schemas()
-                        + " (include " + options.includeTables() + ", exclude " + options.excludeTables() + ")");
+            if (schema.allTables().isEmpty()) {
+                throw new OptionException(options.includeTables().isEmpty() ? EngineOption.SCHEMAS : EngineOption.TABLES,
+                        "selects no tables: schemas " + options.schemas() + ", --tables " + options.includeTables()
+                        + ", --exclude " + options.excludeTables());
             }
             try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
                     options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off"))) {
@@ -100,12 +110,13 @@ final class MigrationRun {
                     ConnectionBudget.check(c, "target", options.tasks(), options.tasks() + options.indexTasks(),
                             options.tasks() + " copy tasks + " + options.indexTasks() + " index tasks");
                 }
+                planned = true;
                 progress.phase(Phase.PLAN, "planning " + schema.tables().size() + " tables");
                 ResumePlan prepared = options.resume() ? resumePlan(target, schema)
                         : freshPlan(target, schema, sourceDb.splitSampler());
                 phaseSeconds[0] = seconds(phaseStart);
                 logPlan(prepared.plan());
-                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared);
+                return copyFinalizeVerify(progress, target, sourceDb.partitionSource(), prepared, schema);
             }
         }
     }
@@ -138,14 +149,16 @@ final class MigrationRun {
     }
 
     private MigrationResult copyFinalizeVerify(ProgressTracker progress, HikariDataSource target,
-                                               PartitionSource source, ResumePlan prepared) throws Exception {
+                                               PartitionSource source, ResumePlan prepared, SourceSchema schema)
+            throws Exception {
         MigrationPlan plan = prepared.plan();
         Map<Partition, PartitionOutcome> outcomes = new ConcurrentHashMap<>(prepared.done());
         progress.plan(plan.partitionCount(), prepared.done().size(), plan.estimatedRows(),
                 prepared.done().values().stream().mapToLong(PartitionOutcome::sourceRows).sum());
         progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
         long phaseStart = System.nanoTime();
-        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, options.indexTasks(), options.unloggedLoad(), options.indexMemory())) {
+        try (FinalizeScheduler finalizer = new FinalizeScheduler(target, schema, options.indexTasks(), options.unloggedLoad(),
+                options.indexMemory())) {
             new CopyScheduler(new PartitionCopier(target, source, state, options.socketTimeout()), options.tasks(),
                     RetryPolicy.of(options.copyAttempts())).run(plan,
                     prepared.donePartitions(), options.resume(), progress,
@@ -158,7 +171,9 @@ final class MigrationRun {
             PausePoints.reach("copy-finished");
             progress.phase(Phase.INDEX, "building keys and indexes");
             phaseStart = System.nanoTime();
-            finalizer.finish(plan.tables().stream().map(TablePlan::table).toList());
+            finalizer.finish(java.util.stream.Stream.concat(schema.partitionedTables().stream(),
+                    plan.tables().stream().map(TablePlan::table)).toList());
+            createLateObjects(target, schema);
             phaseSeconds[2] = seconds(phaseStart);
         }
         PausePoints.reach("finalized");
@@ -169,9 +184,19 @@ final class MigrationRun {
             report = new Verifier(target, source, options.tasks()).verify(plan, outcomes, options.verify());
             phaseSeconds[3] = seconds(phaseStart);
         }
-        MigrationResult result = result(plan, outcomes, report);
+        MigrationResult result = result(plan, outcomes, report, schema.notMigrated());
         progress.phase(Phase.DONE, result.status().name());
         return result;
+    }
+
+    private static void createLateObjects(HikariDataSource target, SourceSchema schema) {
+        long started = System.nanoTime();
+        try (Connection c = target.getConnection()) {
+            TargetLateObjects.create(c, schema);
+        } catch (SQLException e) {
+            throw new MigrationException("creating views and NOT VALID domain checks failed: " + e.getMessage(), null, null, 0,
+                    java.time.Duration.ofNanos(System.nanoTime() - started), e);
+        }
     }
 
     private ResumePlan freshPlan(HikariDataSource target, SourceSchema schema, SplitSampler sampler) throws Exception {
@@ -196,8 +221,8 @@ final class MigrationRun {
         try (Connection c = target.getConnection()) {
             var recorded = state.load(c);
             if (recorded.isEmpty()) {
-                throw new ConfigurationException("resume", "option 'resume': the target holds no migration state ("
-                        + "schema " + StateStore.SCHEMA + "); run without resume");
+                throw new OptionException(EngineOption.RESUME, "finds no migration state in the target ("
+                        + "schema " + StateStore.SCHEMA + "); run without --resume");
             }
             ResumePlan plan = ResumePlan.from(recorded, schema.tables());
             c.setAutoCommit(false);
@@ -218,7 +243,7 @@ final class MigrationRun {
     }
 
     private MigrationResult result(MigrationPlan plan, Map<Partition, PartitionOutcome> outcomes,
-                                   VerificationReport report) {
+                                   VerificationReport report, List<NotMigrated> notMigrated) {
         List<TableResult> tables = new ArrayList<>();
         long totalRows = 0;
         long totalBytes = 0;
@@ -240,7 +265,8 @@ final class MigrationRun {
             }
             double seconds = first == Long.MAX_VALUE ? 0 : (last - first) / 1e9;
             TableCheck check = report == null ? null : report.tables().get(t.table().name());
-            tables.add(new TableResult(t.table().name().schema(), t.table().name().name(), rows, bytes,
+            tables.add(new TableResult(t.table().name().schema(), t.table().name().name(),
+                    t.table().partition() ? t.table().partitionOf().root().toString() : null, rows, bytes,
                     t.partitions().size(), seconds, seconds > 0 ? rows / seconds : 0, rows,
                     check == null ? copiedRows : check.targetRows(),
                     check == null ? rows == copiedRows : check.countMatch(),
@@ -252,7 +278,7 @@ final class MigrationRun {
         MigrationStatus status = mismatches.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.VERIFICATION_FAILED;
         String error = mismatches.isEmpty() ? null : redact("verification failed: " + mismatches.size()
                 + " difference(s); first: " + mismatches.get(0));
-        return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, error, null,
+        return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, notMigrated, error, null,
                 sourceVersion, targetVersion);
     }
 

@@ -26,7 +26,7 @@ public final class SourceDatabases {
         if (options.sqlServerSource()) {
             return SqlServerSourceDatabase.open(options);
         }
-        throw new ConfigurationException("source", "option 'source': unsupported database URL "
+        throw new OptionException(EngineOption.SOURCE, "is not a supported database URL: "
                 + Redaction.redactUrl(options.source().jdbcUrl()));
     }
 }

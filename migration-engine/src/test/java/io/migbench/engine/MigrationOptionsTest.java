@@ -30,24 +30,24 @@ class MigrationOptionsTest {
 
     @Test
     void rejectsBadValuesNamingTheOption() {
-        assertThatThrownBy(() -> valid().tasks(0).build()).hasMessageContaining("'tasks'");
-        assertThatThrownBy(() -> valid().partitions(0).build()).hasMessageContaining("'partitions'");
-        assertThatThrownBy(() -> valid().indexTasks(0).build()).hasMessageContaining("'indexTasks'");
-        assertThatThrownBy(() -> valid().indexMemory("lots").build()).hasMessageContaining("'indexMemory'");
-        assertThatThrownBy(() -> valid().indexMemory("64 MB").build()).hasMessageContaining("'indexMemory'");
+        assertThatThrownBy(() -> valid().tasks(0).build()).hasMessageStartingWith("--tasks ");
+        assertThatThrownBy(() -> valid().partitions(0).build()).hasMessageStartingWith("--partitions ");
+        assertThatThrownBy(() -> valid().indexTasks(0).build()).hasMessageStartingWith("--index-tasks ");
+        assertThatThrownBy(() -> valid().indexMemory("lots").build()).hasMessageStartingWith("--index-memory ");
+        assertThatThrownBy(() -> valid().indexMemory("64 MB").build()).hasMessageStartingWith("--index-memory ");
         assertThat(valid().indexMemory("64MB").build().indexMemory()).isEqualTo("64MB");
-        assertThatThrownBy(() -> valid().schemas(List.of()).build()).hasMessageContaining("'schemas'");
-        assertThatThrownBy(() -> valid().source(null).build()).hasMessageContaining("'source'");
+        assertThatThrownBy(() -> valid().schemas(List.of()).build()).hasMessageStartingWith("--schema ");
+        assertThatThrownBy(() -> valid().source(null).build()).hasMessageStartingWith("--source ");
         assertThatThrownBy(() -> valid().source(ConnectionSpec.of("jdbc:mysql://x;password=pw")).build())
-                .hasMessageContaining("'source'").hasMessageNotContaining("pw");
+                .hasMessageStartingWith("--source ").hasMessageNotContaining("pw");
     }
 
     @Test
     void rejectsResumeWithModesThatDiscardRows() {
         assertThatThrownBy(() -> valid().resume(true).mode(TargetMode.DROP_RECREATE).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'resume'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--resume ");
         assertThatThrownBy(() -> valid().resume(true).mode(TargetMode.TRUNCATE).build())
-                .hasMessageContaining("'resume'");
+                .hasMessageStartingWith("--resume ");
         assertThat(valid().resume(true).build().resume()).isTrue();
     }
 
@@ -77,24 +77,24 @@ class MigrationOptionsTest {
 
     @Test
     void rejectsSqlServerOptionsForPostgresSourcesAndContradictionsForSqlServer() {
-        assertThatThrownBy(() -> valid().typeOverrides(List.of("xml=text")).build()).hasMessageContaining("'typeOverrides'")
+        assertThatThrownBy(() -> valid().typeOverrides(List.of("xml=text")).build()).hasMessageStartingWith("--type-override ")
                 .hasMessageContaining("SQL Server sources only");
         assertThatThrownBy(() -> valid().sourceIsolation(SourceIsolation.SNAPSHOT).build())
-                .hasMessageContaining("'sourceIsolation'");
+                .hasMessageStartingWith("--source-isolation ");
         assertThatThrownBy(() -> valid().identifierCase(IdentifierCase.PRESERVE).build())
-                .hasMessageContaining("'identifierCase'");
-        assertThatThrownBy(() -> valid().nulReplacement("?").build()).hasMessageContaining("'nulReplacement'");
+                .hasMessageStartingWith("--identifier-case ");
+        assertThatThrownBy(() -> valid().nulReplacement("?").build()).hasMessageStartingWith("--nul-replacement ");
         assertThat(valid().build().schemas()).containsExactly("public");
         assertThatThrownBy(() -> sqlServer().typeOverrides(List.of("geography")).build())
-                .hasMessageStartingWith("option 'typeOverrides': --type-override 'geography'");
+                .hasMessageStartingWith("--type-override 'geography'");
         assertThatThrownBy(() -> sqlServer().typeOverrides(List.of("geography=hstore")).build())
-                .hasMessageContaining("'typeOverrides'").hasMessageContaining("unknown PostgreSQL type");
+                .hasMessageStartingWith("--type-override ").hasMessageContaining("unknown PostgreSQL type");
         assertThatThrownBy(() -> sqlServer().nulReplacement("a\u0000b").build())
-                .hasMessageContaining("'nulReplacement'");
-        assertThatThrownBy(() -> sqlServer().copyFormat(CopyFormat.TEXT).build()).hasMessageContaining("'copyFormat'");
-        assertThatThrownBy(() -> sqlServer().split(SplitStrategy.CTID).build()).hasMessageContaining("'split'");
+                .hasMessageStartingWith("--nul-replacement ");
+        assertThatThrownBy(() -> sqlServer().copyFormat(CopyFormat.TEXT).build()).hasMessageStartingWith("--copy-format ");
+        assertThatThrownBy(() -> sqlServer().split(SplitStrategy.CTID).build()).hasMessageStartingWith("--split ");
         assertThatThrownBy(() -> sqlServer().schemas(List.of("MigBench")).build())
-                .as("lower-cased, it would be the engine's state schema").hasMessageContaining("'schemas'");
+                .as("lower-cased, it would be the engine's state schema").hasMessageStartingWith("--schema ");
         assertThat(sqlServer().schemas(List.of("MigBench")).identifierCase(IdentifierCase.PRESERVE).build().schemas())
                 .containsExactly("MigBench");
     }

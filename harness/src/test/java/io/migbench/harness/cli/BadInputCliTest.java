@@ -50,6 +50,7 @@ class BadInputCliTest {
                 "INSERT INTO \"x\"\"; DROP TABLE y; --\" VALUES (1, 'it''s'), (2, 'tab\there')",
                 "CREATE TABLE y (id int)", "INSERT INTO y VALUES (42)",
                 "CREATE TABLE measurements (id int, at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
                 "CREATE SCHEMA other", "CREATE TABLE other.t (id int)");
     }
 
@@ -81,23 +82,24 @@ class BadInputCliTest {
                 List.of("sweep", tmp.resolve("missing.yaml").toString())));
         cases.add(new Case("unknown sweep flag", 2, "--frobnicate", List.of("sweep", "--frobnicate", "x.yaml")));
 
-        cases.add(migrate("NUL in a schema name", 2, "schemas", "--schema", "pub\0lic"));
-        cases.add(migrate("negative tasks flag", 2, "tasks", "--tasks", "-1"));
-        cases.add(migrate("zero tasks flag", 2, "tasks", "--tasks", "0"));
+        cases.add(migrate("NUL in a schema name", 2, "--schema ", "--schema", "pub\0lic"));
+        cases.add(migrate("negative tasks flag", 2, "--tasks ", "--tasks", "-1"));
+        cases.add(migrate("zero tasks flag", 2, "--tasks ", "--tasks", "0"));
         cases.add(migrate("tasks not a number", 2, "--tasks", "--tasks", "lots"));
-        cases.add(migrate("zero partitions", 2, "partitions", "--partitions", "0"));
-        cases.add(migrate("negative threshold", 2, "partitionThresholdRows", "--partition-threshold-rows", "-5"));
+        cases.add(migrate("zero partitions", 2, "--partitions ", "--partitions", "0"));
+        cases.add(migrate("negative threshold", 2, "--partition-threshold-rows ", "--partition-threshold-rows", "-5"));
         cases.add(migrate("unknown split", 2, "--split", "--split", "diagonal"));
         cases.add(migrate("unknown verify flag", 2, "--verify", "--verify", "maybe"));
-        cases.add(migrate("negative socket timeout", 2, "socketTimeout", "--socket-timeout", "-1"));
-        cases.add(migrate("zero copy attempts", 2, "copyAttempts", "--copy-attempts", "0"));
+        cases.add(migrate("negative socket timeout", 2, "--socket-timeout ", "--socket-timeout", "-1"));
+        cases.add(migrate("zero copy attempts", 2, "--copy-attempts ", "--copy-attempts", "0"));
         cases.add(migrate("unset password variable", 2, "NO_SUCH_VARIABLE_XYZ", "--target-password-env", "NO_SUCH_VARIABLE_XYZ"));
-        cases.add(migrate("resume with truncate", 2, "resume", "--resume", "--mode", "truncate"));
-        cases.add(migrate("resume without state", 2, "resume", "--resume", "--exclude", "measurements"));
-        cases.add(migrate("state schema as source schema", 2, "schemas", "--schema", "migbench"));
+        cases.add(migrate("resume with truncate", 2, "--resume ", "--resume", "--mode", "truncate"));
+        cases.add(migrate("resume without state", 2, "--resume ", "--resume", "--exclude", "measurements"));
+        cases.add(migrate("state schema as source schema", 2, "--schema ", "--schema", "migbench"));
         cases.add(migrate("missing schema", 2, "no_such_schema", "--schema", "no_such_schema"));
         cases.add(migrate("unknown table glob", 2, "nothing_like_this*", "--tables", "nothing_like_this*"));
-        cases.add(migrate("partitioned table (unsupported)", 2, "measurements", "--tables", "measurements"));
+        cases.add(migrate("a partition without its partitioned table", 2, "--tables matches public.measurements_2024",
+                "--tables", "measurements_2024"));
         cases.add(migrate("target table already present", 2, "plain", "--tables", "plain", "--target", targetWith("plain")));
         cases.add(migrate("too many tasks for max_connections", 2, "max_connections", "--tasks", "500"));
         cases.add(new Case("unsupported source URL", 2, "source", migrateArgs("jdbc:oracle:thin:@h:1521/x", newTarget())));

@@ -126,7 +126,10 @@ public final class MigrateCommand implements Callable<Integer> {
         try (ProgressBarDisplay bar = new ProgressBarDisplay()) {
             result = Migrator.migrate(options, listener(bar, err));
         }
-        SummaryPrinter.print(result, out);
+        // a failed run has no figures worth a table: its error is the one line that matters
+        if (result.status() != io.migbench.engine.MigrationStatus.FAILED) {
+            SummaryPrinter.print(result, out);
+        }
         if (!result.succeeded()) {
             err.println("migrate: " + result.errorMessage());
             if (debug && result.failure() != null) {
@@ -145,7 +148,7 @@ public final class MigrateCommand implements Callable<Integer> {
             case "bar" -> bar;
             case "log" -> new ProgressLogLines(err, 5);
             case "auto" -> System.console() != null ? bar : new ProgressLogLines(err, 5);
-            default -> throw new ConfigurationException("--progress", "option '--progress' must be auto, bar, log or none, got " + progress);
+            default -> throw new ConfigurationException("--progress", "--progress must be auto, bar, log or none, got " + progress);
         };
     }
 
@@ -155,7 +158,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         String value = System.getenv(variable);
         if (value == null) {
-            throw new ConfigurationException(option, "option '" + option + "': environment variable " + variable + " is not set");
+            throw new ConfigurationException(option, option + ": environment variable " + variable + " is not set");
         }
         return value;
     }

@@ -6,18 +6,44 @@ import io.migbench.engine.TableResult;
 import io.migbench.engine.VerificationMismatch;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** The final summary: per table (rows, partitions, seconds, rows/s, verification) and per phase. */
+/**
+ * The final summary: per table (rows, partitions, seconds, rows/s, verification), a partitioned table as one line
+ * summing its partitions followed by a line per partition; per phase; and what was not migrated.
+ */
 public final class SummaryPrinter {
     private SummaryPrinter() {}
 
     public static void print(MigrationResult r, PrintWriter out) {
         out.println();
         out.printf(Locale.ROOT, "%-40s %14s %5s %9s %12s %10s%n", "table", "rows", "parts", "seconds", "rows/s", "verified");
+        Map<String, List<TableResult>> partitions = new LinkedHashMap<>();
+        r.tables().stream().filter(t -> t.partitionOf() != null)
+                .forEach(t -> partitions.computeIfAbsent(t.partitionOf(), k -> new ArrayList<>()).add(t));
+        Set<String> printed = new HashSet<>();
         for (TableResult t : r.tables()) {
-            out.printf(Locale.ROOT, "%-40s %,14d %5d %9.2f %,12.0f %10s%n", t.schema() + "." + t.table(), t.rows(),
-                    t.partitions(), t.copySeconds(), t.rowsPerSecond(), verified(t));
+            if (t.partitionOf() == null) {
+                line(out, t.schema() + "." + t.table(), t.rows(), t.partitions(), t.copySeconds(), t.rowsPerSecond(), verified(t));
+            } else if (printed.add(t.partitionOf())) {
+                List<TableResult> leaves = partitions.get(t.partitionOf());
+                // partitions copy side by side: the parent's line sums rows, its time is the partitions' own
+                out.printf(Locale.ROOT, "%-40s %,14d %5d %9s %12s %10s%n", t.partitionOf(),
+                        leaves.stream().mapToLong(TableResult::rows).sum(),
+                        leaves.stream().mapToInt(TableResult::partitions).sum(), "", "",
+                        leaves.stream().map(SummaryPrinter::verified).filter(v -> v.contains("DIFF")).findFirst()
+                                .orElse(verified(leaves.get(0))));
+                for (TableResult leaf : leaves) {
+                    line(out, "  " + leaf.schema() + "." + leaf.table(), leaf.rows(), leaf.partitions(),
+                            leaf.copySeconds(), leaf.rowsPerSecond(), verified(leaf));
+                }
+            }
         }
         PhaseTimings p = r.timings();
         out.println();
@@ -33,7 +59,15 @@ public final class SummaryPrinter {
         for (VerificationMismatch m : r.mismatches()) {
             out.println("MISMATCH " + m);
         }
+        if (r.notMigratedSummary() != null) {
+            out.println(r.notMigratedSummary());
+        }
         out.flush();
+    }
+
+    private static void line(PrintWriter out, String name, long rows, int parts, double seconds, double rowsPerSecond,
+                             String verified) {
+        out.printf(Locale.ROOT, "%-40s %,14d %5d %9.2f %,12.0f %10s%n", name, rows, parts, seconds, rowsPerSecond, verified);
     }
 
     private static String verified(TableResult t) {

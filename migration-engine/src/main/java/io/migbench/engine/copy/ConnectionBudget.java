@@ -1,6 +1,7 @@
 package io.migbench.engine.copy;
 
-import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.OptionException;
+import io.migbench.engine.EngineOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +35,8 @@ public final class ConnectionBudget {
             int inUse = rs.getInt(3);
             int free = max - reserved - inUse + 1;
             if (needed > free) {
-                throw new ConfigurationException("tasks", String.format(Locale.ROOT,
-                        "option 'tasks': --tasks %d needs %d %s connections (%s) but the %s allows only %d more"
+                throw new OptionException(EngineOption.TASKS, String.format(Locale.ROOT,
+                        "%d needs %d %s connections (%s) but the %s allows only %d more"
                                 + " (max_connections %d, %d reserved, %d in use): lower --tasks or raise max_connections",
                         tasks, needed, side, why, side, Math.max(free, 0), max, reserved, inUse));
             }

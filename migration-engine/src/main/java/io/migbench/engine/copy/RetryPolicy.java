@@ -1,5 +1,7 @@
 package io.migbench.engine.copy;
 
+import io.migbench.engine.OptionException;
+import io.migbench.engine.EngineOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
@@ -20,7 +22,7 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
 
     public RetryPolicy {
         if (attempts < 1 || attempts > MAX_ATTEMPTS) {
-            throw new IllegalArgumentException("option 'copyAttempts' must be between 1 and " + MAX_ATTEMPTS
+            throw new OptionException(EngineOption.COPY_ATTEMPTS, "must be between 1 and " + MAX_ATTEMPTS
                     + ", got " + attempts);
         }
         if (firstBackoff == null || firstBackoff.isNegative() || maxBackoff == null || maxBackoff.compareTo(firstBackoff) < 0) {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Collects rows and bytes from all copy tasks (cheap, contention-free adders) and sends the listener an event
- * on every phase change and once a second in between. A failing listener is logged, never fatal.
+ * on every phase change and once a second in between, from the first phase change on (a run that fails while
+ * connecting reports nothing but its error). A failing listener is logged, never fatal.
  */
 public final class ProgressTracker implements CopyCounter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
@@ -27,6 +28,7 @@ public final class ProgressTracker implements CopyCounter, AutoCloseable {
     private final AtomicInteger partitionsDone = new AtomicInteger();
     private final ScheduledExecutorService ticker;
     private volatile Phase phase = Phase.SCHEMA;
+    private volatile boolean started;
     private volatile int partitionsTotal;
     private volatile long estimatedRows;
 
@@ -37,7 +39,11 @@ public final class ProgressTracker implements CopyCounter, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> emit(null), 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> {
+            if (started) {
+                emit(null);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     public void plan(int partitions, int alreadyDone, long estimatedTotalRows, long rowsAlreadyCopied) {
@@ -49,6 +55,7 @@ public final class ProgressTracker implements CopyCounter, AutoCloseable {
 
     public void phase(Phase next, String message) {
         this.phase = next;
+        this.started = true;
         emit(message);
     }
 

@@ -10,5 +10,6 @@ package io.migbench.engine.schema;
  *                   at once), or {@code null}
  */
 public record ConstraintDef(String name, Kind kind, String definition, String indexName, String indexDef) {
-    public enum Kind { PRIMARY_KEY, UNIQUE, EXCLUSION, FOREIGN_KEY }
+    /** {@code CHECK} here is a NOT VALID check (valid ones are created with the table). */
+    public enum Kind { PRIMARY_KEY, UNIQUE, EXCLUSION, CHECK, FOREIGN_KEY }
 }

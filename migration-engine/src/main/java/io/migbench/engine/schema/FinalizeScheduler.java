@@ -7,7 +7,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -16,18 +18,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds keys and indexes on {@code indexTasks} threads: a table's indexes start as soon as its data is in
- * (while other tables still copy), then its keys are attached, its sequences reset and it is analyzed.
- * Foreign keys come last, once every table has its keys.
+ * (while other tables still copy), then its keys are attached, its sequences reset and it is analyzed. A
+ * partitioned table's keys and indexes are created on it once every partition of its tree is in and finalized,
+ * so they cascade to all partitions. Foreign keys come last, once every table has its keys.
  */
 public final class FinalizeScheduler implements AutoCloseable {
     private final DataSource target;
     private final TargetFinalizer ddl;
     private final boolean setLogged;
     private final ExecutorService pool;
-    private final List<CompletableFuture<Void>> tableFutures = new ArrayList<>();
+    private final List<CompletableFuture<Void>> futures = new ArrayList<>();
+    /** Per tree root: its partitioned tables (root first) and the leaves not yet scheduled, with their futures. */
+    private final Map<TableName, Tree> trees = new HashMap<>();
 
-    /** @param indexMemory maintenance_work_mem per index build, {@code null} for {@link TargetFinalizer}'s default */
+    private static final class Tree {
+        final List<TableDef> partitioned = new ArrayList<>();
+        final List<CompletableFuture<Void>> leaves = new ArrayList<>();
+        int pendingLeaves;
+    }
+
+    /** For tables finalized one by one (a partition's tree, if any, is not finalized here). */
     public FinalizeScheduler(DataSource target, int indexTasks, boolean setLogged, String indexMemory) {
+        this(target, new SourceSchema(List.of(), List.of(), List.of(), List.of(), ""), indexTasks, setLogged, indexMemory);
+    }
+
+    /**
+     * @param schema      the tables of the migration (its partition trees are finalized as trees)
+     * @param indexMemory maintenance_work_mem per index build, {@code null} for {@link TargetFinalizer}'s default
+     */
+    public FinalizeScheduler(DataSource target, SourceSchema schema, int indexTasks, boolean setLogged, String indexMemory) {
         this.target = target;
         this.ddl = new TargetFinalizer(indexMemory);
         this.setLogged = setLogged;
@@ -37,35 +56,67 @@ public final class FinalizeScheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        for (TableDef p : schema.partitionedTables()) {
+            trees.computeIfAbsent(p.partition() ? p.partitionOf().root() : p.name(), k -> new Tree()).partitioned.add(p);
+        }
+        for (TableDef t : schema.tables()) {
+            if (t.partition()) {
+                trees.get(t.partitionOf().root()).pendingLeaves++;
+            }
+        }
+        trees.values().stream().filter(tree -> tree.pendingLeaves == 0).toList().forEach(this::schedule);
     }
 
-    /** Schedules the table's after-data work; returns at once. */
+    /** Schedules the table's after-data work (and its tree's, once it is the tree's last partition); returns at once. */
     public synchronized void tableCopied(TableDef table) {
-        CompletableFuture<Void> logged = setLogged
+        CompletableFuture<Void> done = finalizeTable(table);
+        futures.add(done);
+        Tree tree = table.partition() ? trees.get(table.partitionOf().root()) : null;
+        if (tree != null) {
+            tree.leaves.add(done);
+            if (--tree.pendingLeaves == 0) {
+                schedule(tree);
+            }
+        }
+    }
+
+    private CompletableFuture<Void> finalizeTable(TableDef table) {
+        CompletableFuture<Void> logged = setLogged && !table.partitioned()
                 ? CompletableFuture.runAsync(() -> run(table, "SET LOGGED", c -> ddl.analyze(c, table, true)), pool)
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> done = logged.thenCompose(v -> CompletableFuture.allOf(ddl.indexBuilds(table).stream()
-                        .map(b -> CompletableFuture.runAsync(() -> run(table, "index " + b.indexName(),
-                                c -> {
-                                    ddl.buildIndex(c, b);
-                                    PausePoints.reach("index-built");
-                                }), pool))
-                        .toArray(CompletableFuture[]::new)))
+        return logged.thenCompose(v -> buildIndexes(table))
                 .thenRunAsync(() -> run(table, "keys, sequences and ANALYZE", c -> {
                     ddl.attachKeys(c, table);
                     ddl.resetSequences(c, table);
-                    if (!setLogged) {
+                    if (!setLogged && !table.partitioned()) {
                         ddl.analyze(c, table, false);
                     }
                 }), pool);
-        tableFutures.add(done);
+    }
+
+    private CompletableFuture<Void> buildIndexes(TableDef table) {
+        return CompletableFuture.allOf(ddl.indexBuilds(table).stream()
+                .map(b -> CompletableFuture.runAsync(() -> run(table, "index " + b.indexName(), c -> {
+                    ddl.buildIndex(c, b);
+                    PausePoints.reach("index-built");
+                }), pool))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** A tree's partitioned tables, root first, after all its leaves are finalized. */
+    private void schedule(Tree tree) {
+        CompletableFuture<Void> chain = CompletableFuture.allOf(tree.leaves.toArray(CompletableFuture[]::new));
+        for (TableDef p : tree.partitioned) {
+            chain = chain.thenCompose(v -> finalizeTable(p));
+        }
+        futures.add(chain);
     }
 
     /** Waits for every scheduled table, then adds the foreign keys of {@code tables}. */
     public void finish(List<TableDef> tables) {
         List<CompletableFuture<Void>> all;
         synchronized (this) {
-            all = List.copyOf(tableFutures);
+            all = List.copyOf(futures);
         }
         join(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
         join(CompletableFuture.allOf(tables.stream()

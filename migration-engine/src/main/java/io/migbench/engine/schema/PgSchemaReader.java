@@ -4,7 +4,6 @@ import io.migbench.engine.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.LinkedHashSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads a PostgreSQL source from pg_catalog. Runs with {@code search_path = pg_catalog} so that every name
@@ -27,11 +27,15 @@ public final class PgSchemaReader implements SchemaReader {
     /** First OID PostgreSQL gives to user objects; binary forms of built-in types carry OIDs that are the same everywhere. */
     private static final int FIRST_NORMAL_OID = 16384;
 
+    private static final Pattern ON_ONLY = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX (?:\"(?:[^\"]|\"\")*\"|\\S+) ON )ONLY ");
+
     private final Connection connection;
+    private final Catalog catalog;
 
     /** @param connection a source connection, ideally inside the migration's snapshot transaction */
     public PgSchemaReader(Connection connection) {
         this.connection = connection;
+        this.catalog = new Catalog(connection);
     }
 
     @Override
@@ -39,13 +43,35 @@ public final class PgSchemaReader implements SchemaReader {
         try (Statement st = connection.createStatement()) {
             st.execute("SET search_path = pg_catalog");
         }
-        refusePartitionedTables(schemas, filter);
-        Map<Long, TableName> tables = tables(schemas, filter);
-        List<TableDef> defs = new ArrayList<>();
-        for (Map.Entry<Long, TableName> t : tables.entrySet()) {
-            defs.add(table(t.getKey(), t.getValue(), tables.keySet()));
+        List<PgTableTrees.Relation> relations = new PgTableTrees(catalog).read(schemas, filter);
+        Set<Long> migrated = new LinkedHashSet<>();
+        List<NotMigrated> notMigrated = new ArrayList<>();
+        for (PgTableTrees.Relation r : relations) {
+            if (r.relkind() == 'f') {
+                notMigrated.add(new NotMigrated(NotMigrated.Kind.FOREIGN_TABLE, r.name().toString(),
+                        "partition of " + r.partitionOf().parent() + "; its rows are not copied"));
+            } else {
+                migrated.add(r.oid());
+            }
         }
-        return new SourceSchema(schemas, userTypes(schemas), sequences(tables.keySet()), defs, serverVersion());
+        List<TableDef> partitioned = new ArrayList<>();
+        List<TableDef> tables = new ArrayList<>();
+        Map<Long, PgComments.Commented> commented = new LinkedHashMap<>();
+        for (PgTableTrees.Relation r : relations) {
+            if (migrated.contains(r.oid())) {
+                TableDef def = table(r, migrated);
+                (def.partitioned() ? partitioned : tables).add(def);
+                commented.put(r.oid(), new PgComments.Commented("TABLE", r.name()));
+            }
+        }
+        PgViews.Result views = new PgViews(catalog).read(schemas, filter, migrated);
+        Set<Long> withViews = new LinkedHashSet<>(migrated);
+        withViews.addAll(views.oids());
+        notMigrated.addAll(views.notMigrated());
+        notMigrated.addAll(new PgNotMigrated(catalog).read(schemas, withViews));
+        List<String> comments = new PgComments(catalog).read(commented).values().stream().flatMap(List::stream).toList();
+        return new SourceSchema(schemas, new PgUserTypes(catalog).read(schemas), sequences(schemas, migrated),
+                partitioned, tables, views.views(), comments, notMigrated, serverVersion());
     }
 
     private String serverVersion() throws SQLException {
@@ -56,49 +82,15 @@ public final class PgSchemaReader implements SchemaReader {
         }
     }
 
-    private Map<Long, TableName> tables(List<String> schemas, TableFilter filter) throws SQLException {
-        Map<Long, TableName> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?)"
-                        + " ORDER BY n.nspname, c.relname")) {
-            ps.setArray(1, textArray(schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TableName name = new TableName(rs.getString(2), rs.getString(3));
-                    if (filter.accepts(name)) {
-                        out.put(rs.getLong(1), name);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Declaratively partitioned tables are not supported yet: refuse them rather than skip their rows silently. */
-    private void refusePartitionedTables(List<String> schemas, TableFilter filter) throws SQLException {
-        List<String> refused = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE (c.relkind = 'p' OR c.relispartition) AND n.nspname = ANY (?) ORDER BY 1, 2")) {
-            ps.setArray(1, textArray(schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TableName name = new TableName(rs.getString(1), rs.getString(2));
-                    if (filter.accepts(name)) {
-                        refused.add(name.toString());
-                    }
-                }
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new ConfigurationException("excludeTables", "option 'excludeTables': partitioned tables and their partitions are"
-                    + " not supported yet: " + refused + "; exclude them to migrate the other tables");
-        }
-    }
-
-    private TableDef table(long oid, TableName name, Set<Long> migrated) throws SQLException {
-        List<ColumnDef> columns = columns(oid);
+    /**
+     * A partition declares only its own constraints and indexes: those cloned from its parent's
+     * ({@code conparentid}, attached indexes, inherited CHECKs) come back when the parent's are created. Its key
+     * still serves to split it. A partitioned table's keys cannot be attached {@code USING INDEX}: they are added
+     * on the parent, which builds them on every partition.
+     */
+    private TableDef table(PgTableTrees.Relation r, Set<Long> migrated) throws SQLException {
+        List<ColumnDef> columns = columns(r.oid());
+        boolean partitioned = r.relkind() == 'p';
         List<String> checks = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
         List<String> splitKey = List.of();
@@ -108,34 +100,43 @@ public final class PgSchemaReader implements SchemaReader {
                         + "  THEN pg_get_indexdef(c.conindid) END,"
                         + " (SELECT ic.relname FROM pg_class ic WHERE ic.oid = c.conindid),"
                         + " ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)"
-                        + "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord)"
+                        + "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord),"
+                        + " c.conparentid <> 0 OR (c.contype = 'c' AND NOT c.conislocal), c.convalidated"
                         + " FROM pg_constraint c WHERE c.conrelid = ? AND c.contype IN ('p', 'u', 'x', 'f', 'c')"
                         + " ORDER BY c.contype = 'p' DESC, c.conname")) {
-            ps.setLong(1, oid);
+            ps.setLong(1, r.oid());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String cname = rs.getString(1);
                     String def = rs.getString(3);
                     List<String> keyColumns = List.of((String[]) rs.getArray(7).getArray());
-                    switch (rs.getString(2)) {
-                        case "c" -> checks.add("CONSTRAINT " + Sql.ident(cname) + " " + def);
-                        case "p" -> {
-                            constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.PRIMARY_KEY, def, rs.getString(6), rs.getString(5)));
-                            splitKey = keyColumns;
-                        }
-                        case "u" -> {
-                            constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.UNIQUE, def, rs.getString(6), rs.getString(5)));
-                            if (splitKey.isEmpty() && keyColumns.stream().allMatch(k -> columnNotNull(columns, k))) {
-                                splitKey = keyColumns;
+                    String type = rs.getString(2);
+                    if (type.equals("p") || (type.equals("u") && splitKey.isEmpty()
+                            && keyColumns.stream().allMatch(k -> columnNotNull(columns, k)))) {
+                        splitKey = keyColumns;
+                    }
+                    if (rs.getBoolean(8)) {
+                        continue;
+                    }
+                    String indexDef = partitioned ? null : rs.getString(5);
+                    switch (type) {
+                        // a NOT VALID check may be broken by rows already there: it is added after them, NOT VALID again
+                        case "c" -> {
+                            if (rs.getBoolean(9)) {
+                                checks.add("CONSTRAINT " + Sql.ident(cname) + " " + def);
+                            } else {
+                                constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.CHECK, def, null, null));
                             }
                         }
+                        case "p" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.PRIMARY_KEY, def, rs.getString(6), indexDef));
+                        case "u" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.UNIQUE, def, rs.getString(6), indexDef));
                         case "x" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.EXCLUSION, def, null, null));
                         case "f" -> {
                             if (migrated.contains(rs.getLong(4))) {
                                 constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.FOREIGN_KEY, def, null, null));
                             } else {
                                 LOG.warn("foreign key {} of {} references a table that is not migrated; not created",
-                                        cname, name);
+                                        cname, r.name());
                             }
                         }
                         default -> throw new IllegalStateException("unexpected constraint type");
@@ -143,8 +144,9 @@ public final class PgSchemaReader implements SchemaReader {
                 }
             }
         }
-        long[] size = size(oid, name);
-        return new TableDef(name, columns, splitKey, checks, constraints, indexes(oid), size[0], size[1]);
+        long[] size = partitioned ? new long[] {0, 0} : size(r.oid(), r.name());
+        return new TableDef(r.name(), columns, splitKey, checks, constraints, indexes(r.oid()), size[0], size[1],
+                r.partitionOf(), r.partitionBy());
     }
 
     private static boolean columnNotNull(List<ColumnDef> columns, String name) {
@@ -162,8 +164,10 @@ public final class PgSchemaReader implements SchemaReader {
                         + " (SELECT 'COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
                         + "   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace"
                         + "   WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation),"
-                        + " (t.typtype = 'c' OR (t.typcategory = 'A' AND t.typelem >= " + FIRST_NORMAL_OID + "))"
+                        + " (bt.typtype = 'c' OR (bt.typcategory = 'A' AND bt.typelem >= " + FIRST_NORMAL_OID + "))"
                         + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                        // a domain sends its base type's binary form
+                        + " JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
                         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                         + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, oid);
@@ -186,17 +190,25 @@ public final class PgSchemaReader implements SchemaReader {
         List<IndexDef> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT ic.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-                        + " JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ?"
+                        + " JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ? AND NOT ic.relispartition"
                         + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid"
                         + "  AND c.conrelid = i.indrelid) ORDER BY ic.relname")) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new IndexDef(rs.getString(1), rs.getString(2)));
+                    out.add(new IndexDef(rs.getString(1), cascading(rs.getString(2))));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A partitioned table's index prints as {@code CREATE INDEX i ON ONLY t}, which would build it on the parent
+     * alone, invalid; without {@code ONLY} it is built on (or attached to) every partition.
+     */
+    static String cascading(String indexDef) {
+        return ON_ONLY.matcher(indexDef).replaceFirst("$1");
     }
 
     /** {rows, bytes}: reltuples when the table was ever analyzed, an exact count otherwise. */
@@ -222,74 +234,40 @@ public final class PgSchemaReader implements SchemaReader {
         return new long[] {rows, bytes};
     }
 
-    private List<UserTypeDef> userTypes(List<String> schemas) throws SQLException {
-        List<UserTypeDef> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT format_type(t.oid, NULL), ARRAY(SELECT e.enumlabel FROM pg_enum e"
-                        + "  WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'e' AND n.nspname = ANY (?) ORDER BY t.oid")) {
-            ps.setArray(1, textArray(schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String labels = List.of((String[]) rs.getArray(2).getArray()).stream()
-                            .map(Sql::literal).collect(Collectors.joining(", "));
-                    out.add(new UserTypeDef(rs.getString(1),
-                            "CREATE TYPE " + rs.getString(1) + " AS ENUM (" + labels + ")"));
-                }
-            }
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT format_type(t.oid, NULL), format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
-                        + " t.typdefault, (SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' '"
-                        + "  || pg_get_constraintdef(c.oid), '' ORDER BY c.conname) FROM pg_constraint c"
-                        + "  WHERE c.contypid = t.oid)"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'd' AND n.nspname = ANY (?) ORDER BY t.oid")) {
-            ps.setArray(1, textArray(schemas));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ddl = "CREATE DOMAIN " + rs.getString(1) + " AS " + rs.getString(2)
-                            + (rs.getString(4) == null ? "" : " DEFAULT " + rs.getString(4))
-                            + (rs.getBoolean(3) ? " NOT NULL" : "")
-                            + (rs.getString(5) == null ? "" : rs.getString(5));
-                    out.add(new UserTypeDef(rs.getString(1), ddl));
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<SequenceDef> sequences(Set<Long> tableOids) throws SQLException {
-        List<SequenceDef> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT DISTINCT s.oid::regclass::text, format_type(q.seqtypid, NULL), q.seqincrement, q.seqmin,"
-                        + " q.seqmax, q.seqstart, q.seqcache, q.seqcycle,"
-                        + " (SELECT quote_ident(tn.nspname) || '.' || quote_ident(tc.relname) || '.' || quote_ident(ta.attname)"
-                        + "   FROM pg_depend o JOIN pg_class tc ON tc.oid = o.refobjid"
-                        + "   JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
-                        + "   JOIN pg_attribute ta ON ta.attrelid = o.refobjid AND ta.attnum = o.refobjsubid"
-                        + "   WHERE o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.deptype = 'a' LIMIT 1)"
+    /**
+     * Sequences the migrated columns' defaults draw from (moved past the copied maximum after the data), then the
+     * standalone sequences of the schemas (no owning column, no identity), restored to their current value.
+     */
+    private List<SequenceDef> sequences(List<String> schemas, Set<Long> tableOids) throws SQLException {
+        String select = "SELECT DISTINCT s.oid::regclass::text, 'CREATE SEQUENCE IF NOT EXISTS ' || s.oid::regclass::text"
+                + " || ' AS ' || format_type(q.seqtypid, NULL) || ' INCREMENT BY ' || q.seqincrement || ' MINVALUE ' || q.seqmin"
+                + " || ' MAXVALUE ' || q.seqmax || ' START WITH ' || q.seqstart || ' CACHE ' || q.seqcache"
+                + " || CASE WHEN q.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END,"
+                + " (SELECT quote_ident(tn.nspname) || '.' || quote_ident(tc.relname) || '.' || quote_ident(ta.attname)"
+                + "   FROM pg_depend o JOIN pg_class tc ON tc.oid = o.refobjid"
+                + "   JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
+                + "   JOIN pg_attribute ta ON ta.attrelid = o.refobjid AND ta.attnum = o.refobjsubid"
+                + "   WHERE o.classid = 'pg_class'::regclass AND o.objid = s.oid AND o.deptype = 'a' LIMIT 1)";
+        List<SequenceDef> out = new ArrayList<>(catalog.list(select
                         + " FROM pg_attrdef ad JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid"
                         + "  AND d.refclassid = 'pg_class'::regclass"
                         + " JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'"
                         + " JOIN pg_sequence q ON q.seqrelid = s.oid"
-                        + " WHERE ad.adrelid = ANY (?) ORDER BY 1")) {
-            ps.setArray(1, connection.createArrayOf("int8", tableOids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ddl = "CREATE SEQUENCE IF NOT EXISTS " + rs.getString(1) + " AS " + rs.getString(2)
-                            + " INCREMENT BY " + rs.getLong(3) + " MINVALUE " + rs.getLong(4)
-                            + " MAXVALUE " + rs.getLong(5) + " START WITH " + rs.getLong(6)
-                            + " CACHE " + rs.getLong(7) + (rs.getBoolean(8) ? " CYCLE" : " NO CYCLE");
-                    out.add(new SequenceDef(rs.getString(1), ddl, rs.getString(9)));
-                }
+                        + " WHERE ad.adrelid = ANY (?) ORDER BY 1",
+                rs -> new SequenceDef(rs.getString(1), rs.getString(2), rs.getString(3), null), catalog.oids(tableOids)));
+        Set<String> used = new LinkedHashSet<>(out.stream().map(SequenceDef::quotedName).toList());
+        for (SequenceDef standalone : catalog.list(select + " FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace"
+                        + " JOIN pg_sequence q ON q.seqrelid = s.oid WHERE s.relkind = 'S' AND n.nspname = ANY (?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = 'pg_class'::regclass"
+                        + "  AND o.objid = s.oid AND o.deptype IN ('a', 'i', 'e')) ORDER BY 1",
+                rs -> new SequenceDef(rs.getString(1), rs.getString(2), null, null), catalog.texts(schemas))) {
+            if (used.contains(standalone.quotedName())) {
+                continue;
             }
+            String current = catalog.list("SELECT 'SELECT setval(' || quote_literal(?) || ', ' || last_value || ', '"
+                    + " || is_called || ')' FROM " + standalone.quotedName(), rs -> rs.getString(1), standalone.quotedName()).get(0);
+            out.add(new SequenceDef(standalone.quotedName(), standalone.createDdl(), null, current));
         }
         return out;
-    }
-
-    private Array textArray(List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
     }
 }

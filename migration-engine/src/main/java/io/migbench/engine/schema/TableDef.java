@@ -10,15 +10,33 @@ import java.util.List;
  * @param checks         {@code CONSTRAINT name CHECK (...)} clauses created with the table
  * @param estimatedRows  planner estimate (pg_class.reltuples, or an exact count when never analyzed)
  * @param bytes          heap size in bytes
+ * @param partitionOf    its parent and bound when it is a declarative partition, else {@code null}; such a table
+ *                       holds only what it declares itself (inherited columns, keys and indexes come from the parent)
+ * @param partitionBy    {@code pg_get_partkeydef} of a partitioned table (which holds no rows), else {@code null}
  */
 public record TableDef(TableName name, List<ColumnDef> columns, List<String> splitKey, List<String> checks,
-                       List<ConstraintDef> constraints, List<IndexDef> indexes, long estimatedRows, long bytes) {
+                       List<ConstraintDef> constraints, List<IndexDef> indexes, long estimatedRows, long bytes,
+                       PartitionOf partitionOf, String partitionBy) {
     public TableDef {
         columns = List.copyOf(columns);
         splitKey = List.copyOf(splitKey);
         checks = List.copyOf(checks);
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
+    }
+
+    /** A table outside any partition tree. */
+    public TableDef(TableName name, List<ColumnDef> columns, List<String> splitKey, List<String> checks,
+                    List<ConstraintDef> constraints, List<IndexDef> indexes, long estimatedRows, long bytes) {
+        this(name, columns, splitKey, checks, constraints, indexes, estimatedRows, bytes, null, null);
+    }
+
+    public boolean partitioned() {
+        return partitionBy != null;
+    }
+
+    public boolean partition() {
+        return partitionOf != null;
     }
 
     public List<ColumnDef> copiedColumns() {

@@ -33,6 +33,16 @@ public final class TableFilter {
         return (include.isEmpty() || matchesAny(include, t)) && !matchesAny(exclude, t);
     }
 
+    /** Whether an exclude glob matches the table. */
+    public boolean excludes(TableName t) {
+        return matchesAny(exclude, t);
+    }
+
+    /** Whether an include glob names the table (an empty include list names nothing). */
+    public boolean includesByName(TableName t) {
+        return matchesAny(include, t) && !matchesAny(exclude, t);
+    }
+
     private static boolean matchesAny(List<Pattern> patterns, TableName t) {
         String qualified = t.schema() + "." + t.name();
         return patterns.stream().anyMatch(p -> p.matcher(t.name()).matches() || p.matcher(qualified).matches());

@@ -69,7 +69,10 @@ public final class TargetFinalizer {
         }
     }
 
-    /** Primary keys, unique and exclusion constraints, after {@link #buildIndex} of the table's key indexes. */
+    /**
+     * Primary keys, unique, exclusion and NOT VALID check constraints, after {@link #buildIndex} of the table's key
+     * indexes. On a partitioned table they are added to the parent and so built on every partition.
+     */
     public void attachKeys(Connection c, TableDef t) throws SQLException {
         for (ConstraintDef k : t.constraints()) {
             if (k.kind() == ConstraintDef.Kind.FOREIGN_KEY || constraintExists(c, t, k.name())) {
@@ -91,8 +94,14 @@ public final class TargetFinalizer {
         }
     }
 
-    /** Moves identity and serial sequences past the copied maximum, so the next insert does not collide. */
+    /**
+     * Moves identity and serial sequences past the copied maximum, so the next insert does not collide. A partition
+     * shares its parent's sequences: the parent, whose maximum covers every partition, resets them.
+     */
     public void resetSequences(Connection c, TableDef t) throws SQLException {
+        if (t.partition()) {
+            return;
+        }
         for (ColumnDef col : t.columns()) {
             if (!col.drawsFromSequence()) {
                 continue;

@@ -1,6 +1,7 @@
 package io.migbench.engine.schema;
 
-import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.EngineOption;
+import io.migbench.engine.OptionException;
 import io.migbench.engine.TargetMode;
 
 import java.sql.Connection;
@@ -9,12 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Creates schemas, enums, domains, sequences and tables (without keys or indexes) in the target, inside the
- * caller's transaction, so a failure or a refusal leaves the target exactly as it was.
+ * Creates schemas, user types, sequences, partitioned tables with their partitions, and tables (without keys or
+ * indexes) in the target, with their comments, inside the caller's transaction, so a failure or a refusal leaves the
+ * target exactly as it was. Views and NOT VALID domain checks come after the data ({@link TargetLateObjects}).
  */
 public final class TargetSchemaWriter {
     private final TargetMode mode;
@@ -26,17 +33,18 @@ public final class TargetSchemaWriter {
     }
 
     /**
-     * @throws IllegalArgumentException in {@link TargetMode#CREATE} when a target table already exists
+     * @throws OptionException in {@link TargetMode#CREATE} when a target table or view already exists
      */
     public void prepare(Connection c, SourceSchema schema) throws SQLException {
-        List<TableName> existing = existingTables(c, schema.tables());
+        Map<TableName, Character> existing = existingRelations(c, Stream.concat(
+                schema.allTables().stream().map(TableDef::name), schema.views().stream().map(ViewDef::name)).toList());
         if (mode == TargetMode.CREATE && !existing.isEmpty()) {
-            throw new ConfigurationException("mode", "option 'mode': target already has table(s) "
-                    + existing.stream().map(TableName::toString).collect(Collectors.joining(", "))
-                    + "; use mode truncate or drop-recreate to replace them (nothing was changed)");
+            throw new OptionException(EngineOption.MODE, "create: target already has table(s) or view(s) "
+                    + existing.keySet().stream().map(TableName::toString).collect(Collectors.joining(", "))
+                    + "; use --mode truncate or drop-recreate to replace them (nothing was changed)");
         }
         try (Statement st = c.createStatement()) {
-            for (String s : schema.schemas()) {
+            for (String s : schemaNames(schema)) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(s));
             }
             for (UserTypeDef t : schema.types()) {
@@ -45,15 +53,23 @@ public final class TargetSchemaWriter {
                 }
             }
             if (mode == TargetMode.DROP_RECREATE) {
-                for (TableName t : existing) {
-                    st.execute("DROP TABLE IF EXISTS " + t.quoted() + " CASCADE");
+                for (Map.Entry<TableName, Character> e : existing.entrySet()) {
+                    String kind = switch (e.getValue()) {
+                        case 'v' -> "VIEW";
+                        case 'm' -> "MATERIALIZED VIEW";
+                        default -> "TABLE";
+                    };
+                    st.execute("DROP " + kind + " IF EXISTS " + e.getKey().quoted() + " CASCADE");
                 }
             }
             for (SequenceDef s : schema.sequences()) {
                 st.execute(s.createDdl());
+                if (s.currentValueSql() != null) {
+                    st.execute(s.currentValueSql());
+                }
             }
-            for (TableDef t : schema.tables()) {
-                if (mode == TargetMode.TRUNCATE && existing.contains(t.name())) {
+            for (TableDef t : schema.allTables()) {
+                if (mode == TargetMode.TRUNCATE && existing.containsKey(t.name())) {
                     st.execute("TRUNCATE " + t.name().quoted());
                 } else {
                     st.execute(createTable(t));
@@ -64,10 +80,24 @@ public final class TargetSchemaWriter {
                     st.execute("ALTER SEQUENCE " + s.quotedName() + " OWNED BY " + s.ownedBy());
                 }
             }
+            for (String comment : schema.comments()) {
+                st.execute(comment);
+            }
         }
     }
 
+    /**
+     * A partition is created {@code PARTITION OF} its parent with the source's bound (its columns, inherited
+     * checks and defaults come from the parent); a partitioned table cannot be UNLOGGED, its leaves can.
+     */
     String createTable(TableDef t) {
+        String partitionBy = t.partitioned() ? " PARTITION BY " + t.partitionBy() : "";
+        String prefix = "CREATE " + (unlogged && !t.partitioned() ? "UNLOGGED " : "") + "TABLE " + t.name().quoted();
+        if (t.partition()) {
+            return prefix + " PARTITION OF " + t.partitionOf().parent().quoted()
+                    + (t.checks().isEmpty() ? "" : " (" + String.join(", ", t.checks()) + ")")
+                    + " " + t.partitionOf().bound() + partitionBy;
+        }
         List<String> parts = new ArrayList<>();
         for (ColumnDef col : t.columns()) {
             StringBuilder sb = new StringBuilder(col.quotedName()).append(' ').append(col.type());
@@ -87,19 +117,26 @@ public final class TargetSchemaWriter {
             parts.add(sb.toString());
         }
         parts.addAll(t.checks());
-        return "CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE " + t.name().quoted()
-                + " (" + String.join(", ", parts) + ")";
+        return prefix + " (" + String.join(", ", parts) + ")" + partitionBy;
     }
 
-    private static List<TableName> existingTables(Connection c, List<TableDef> tables) throws SQLException {
-        List<TableName> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            for (TableDef t : tables) {
-                ps.setString(1, t.name().quoted());
+    /** The migrated schemas and any other schema a partition or view lives in. */
+    private static Set<String> schemaNames(SourceSchema schema) {
+        Set<String> out = new LinkedHashSet<>(schema.schemas());
+        schema.allTables().forEach(t -> out.add(t.name().schema()));
+        schema.views().forEach(v -> out.add(v.name().schema()));
+        return out;
+    }
+
+    /** Existing target relations among {@code names}, with their relkind. */
+    private static Map<TableName, Character> existingRelations(Connection c, List<TableName> names) throws SQLException {
+        Map<TableName, Character> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT relkind FROM pg_class WHERE oid = to_regclass(?)")) {
+            for (TableName t : names) {
+                ps.setString(1, t.quoted());
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        out.add(t.name());
+                    if (rs.next()) {
+                        out.put(t, rs.getString(1).charAt(0));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.migbench.engine.state;
 
-import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.OptionException;
+import io.migbench.engine.EngineOption;
 import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.plan.MigrationPlan;
 import io.migbench.engine.plan.Partition;
@@ -32,9 +33,9 @@ public record ResumePlan(MigrationPlan plan, Map<Partition, PartitionOutcome> do
             byTable.computeIfAbsent(s.partition().table(), k -> new ArrayList<>()).add(s);
         }
         if (!byTable.keySet().equals(byName.keySet())) {
-            throw new ConfigurationException("resume", "option 'resume': the recorded migration covers tables "
+            throw new OptionException(EngineOption.RESUME, "cannot continue: the recorded migration covers tables "
                     + sorted(byTable.keySet()) + " but the source now has " + sorted(byName.keySet())
-                    + "; run again without resume");
+                    + "; run again without --resume");
         }
         List<TablePlan> plans = new ArrayList<>();
         Map<Partition, PartitionOutcome> done = new LinkedHashMap<>();

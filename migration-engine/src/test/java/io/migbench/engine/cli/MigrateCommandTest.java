@@ -76,7 +76,7 @@ class MigrateCommandTest {
         Run again = run("--source", source, "--target", target, "--source-user", "postgres", "--target-user", "postgres",
                 "--progress", "none");
         assertThat(again.exitCode()).as("second run in create mode").isEqualTo(2);
-        assertThat(again.err()).as("one clear line").contains("option 'mode'").contains("public.big")
+        assertThat(again.err()).as("one clear line").contains("--mode ").contains("public.big")
                 .doesNotContain("\tat ");
     }
 
@@ -96,7 +96,7 @@ class MigrateCommandTest {
     void sqlServerOptionsAreCheckedBeforeAnythingStarts() {
         Run onPostgres = run("--source", source, "--target", source, "--source-isolation", "snapshot");
         assertThat(onPostgres.exitCode()).as("SQL Server option on a PostgreSQL source").isEqualTo(2);
-        assertThat(onPostgres.err()).contains("option 'sourceIsolation'").contains("SQL Server sources only");
+        assertThat(onPostgres.err()).contains("--source-isolation ").contains("SQL Server sources only");
         assertThat(run("--source", source, "--target", source, "--identifier-case", "upper").exitCode())
                 .as("unknown identifier case").isEqualTo(2);
         assertThat(run("--source", source, "--target", source, "--source-isolation", "dirty").exitCode())
@@ -104,12 +104,26 @@ class MigrateCommandTest {
         String sqlServer = "jdbc:sqlserver://127.0.0.1:1;databaseName=so;password=hunter2";
         Run badOverride = run("--source", sqlServer, "--target", source, "--type-override", "geography");
         assertThat(badOverride.exitCode()).as("override without a target type").isEqualTo(2);
-        assertThat(badOverride.err()).contains("option 'typeOverrides'").doesNotContain("hunter2");
+        assertThat(badOverride.err()).contains("--type-override ").doesNotContain("hunter2");
         Run textFormat = run("--source", sqlServer, "--target", source, "--copy-format", "text");
         assertThat(textFormat.exitCode()).isEqualTo(2);
-        assertThat(textFormat.err()).contains("option 'copyFormat'");
+        assertThat(textFormat.err()).contains("--copy-format ");
         assertThat(run("--help").out()).contains("--type-override", "--source-isolation", "--identifier-case",
                 "--nul-replacement", "dbo");
+    }
+
+    @Test
+    void aConnectionFailureIsOneLineOnStderrAndNoSummary() {
+        String target = TestPostgres.newDatabase("tgt_cli_conn");
+        for (String[] sides : new String[][] {{source, TestPostgres.url("no_such_database_cli")},
+                {"jdbc:postgresql://127.0.0.1:1/postgres", target}}) {
+            Run r = run("--source", sides[0], "--target", sides[1], "--source-user", "postgres", "--target-user", "postgres",
+                    "--progress", "log");
+            assertThat(r.exitCode()).as("failed, stderr:%n%s", r.err()).isEqualTo(1);
+            assertThat(r.out()).as("no empty summary").isEmpty();
+            assertThat(r.err().lines().toList()).as("one line").hasSize(1)
+                    .allMatch(l -> l.startsWith("migrate: cannot connect to the "));
+        }
     }
 
     @Test

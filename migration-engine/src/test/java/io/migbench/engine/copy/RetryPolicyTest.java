@@ -41,8 +41,8 @@ class RetryPolicyTest {
 
     @Test
     void rejectsImpossibleSettings() {
-        assertThatThrownBy(() -> RetryPolicy.of(0)).hasMessageContaining("copyAttempts");
-        assertThatThrownBy(() -> RetryPolicy.of(21)).hasMessageContaining("copyAttempts");
+        assertThatThrownBy(() -> RetryPolicy.of(0)).hasMessageContaining("--copy-attempts");
+        assertThatThrownBy(() -> RetryPolicy.of(21)).hasMessageContaining("--copy-attempts");
         assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("backoff");
     }

@@ -11,11 +11,12 @@ package io.migbench.engine.testing;
  * @param alterDatabaseSnapshot {@code ALTER DATABASE ... SET ALLOW_SNAPSHOT_ISOLATION} is accepted (Babelfish
  *                              refuses it but reports snapshot isolation on and runs SNAPSHOT transactions)
  * @param pageCounts            {@code sys.allocation_units} is readable, so sizes are measured, not estimated
+ * @param storesNul             strings can hold U+0000 (Babelfish stores them in PostgreSQL text, which cannot)
  */
 public record TdsCapabilities(boolean babelfish, int fractionalDigits, boolean alterDatabaseSnapshot,
-                              boolean pageCounts) {
-    static final TdsCapabilities SQL_SERVER = new TdsCapabilities(false, 7, true, true);
-    static final TdsCapabilities BABELFISH = new TdsCapabilities(true, 6, false, false);
+                              boolean pageCounts, boolean storesNul) {
+    static final TdsCapabilities SQL_SERVER = new TdsCapabilities(false, 7, true, true, true);
+    static final TdsCapabilities BABELFISH = new TdsCapabilities(true, 6, false, false, false);
 
     /** {@code base} (a time literal without fraction) with the longest fraction of nines this server keeps. */
     public String maxFraction(String base) {

@@ -4,7 +4,10 @@ import io.migbench.engine.copy.binary.PgColumnType;
 
 import java.util.List;
 
-/** What {@link SqlServerSchemaReader} found: tables with columns, keys, indexes, foreign keys and identity. */
+/**
+ * What {@link SqlServerSchemaReader} found: tables with columns, keys, indexes, foreign keys and identity, and
+ * their row count and stored size for planning ({@link SqlServerTableSizes}: measured or estimated).
+ */
 public final class SqlServerSchema {
     private SqlServerSchema() {}
 
@@ -23,7 +26,8 @@ public final class SqlServerSchema {
     public record Identity(String column, long seed, long increment, Long lastValue) {}
 
     public record Table(String schema, String name, String targetSchema, String targetName, List<Column> columns,
-                        List<Index> indexes, List<ForeignKey> foreignKeys, Identity identity, long approximateRows) {
+                        List<Index> indexes, List<ForeignKey> foreignKeys, Identity identity, long approximateRows,
+                        long bytes) {
         /** The primary key's columns in key order, empty when the table has none. */
         public List<String> primaryKey() {
             return indexes.stream().filter(Index::primaryKey).findFirst().map(Index::keyColumns).orElse(List.of());

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +44,9 @@ public final class SqlServerTableMapper {
     }
 
     /**
-     * @param bytes the table's stored size, for planning
      * @throws IllegalArgumentException when two tables, or two columns of a table, get the same target name
      */
-    public List<MappedTable> map(List<Table> tables, ToLongFunction<Table> bytes) {
+    public List<MappedTable> map(List<Table> tables) {
         Map<TableName, Table> byTarget = new LinkedHashMap<>();
         for (Table t : tables) {
             Table clash = byTarget.putIfAbsent(targetName(t), t);
@@ -62,13 +60,13 @@ public final class SqlServerTableMapper {
         byTarget.keySet().forEach(n -> usedNames.computeIfAbsent(n.schema(), s -> new HashSet<>()).add(n.name()));
         List<MappedTable> out = new ArrayList<>();
         for (Map.Entry<TableName, Table> e : byTarget.entrySet()) {
-            out.add(map(e.getKey(), e.getValue(), bytes.applyAsLong(e.getValue()), migrated,
+            out.add(map(e.getKey(), e.getValue(), migrated,
                     usedNames.get(e.getKey().schema())));
         }
         return out;
     }
 
-    private MappedTable map(TableName name, Table t, long bytes, Set<String> migrated, Set<String> usedNames) {
+    private MappedTable map(TableName name, Table t, Set<String> migrated, Set<String> usedNames) {
         List<ColumnDef> columns = new ArrayList<>();
         Set<String> columnNames = new HashSet<>();
         for (Column c : t.columns()) {
@@ -113,7 +111,7 @@ public final class SqlServerTableMapper {
                             .collect(Collectors.joining(", ")) + ")", null, null));
         }
         TableDef def = new TableDef(name, columns, splitKey.stream().map(Column::targetName).toList(), List.of(),
-                constraints, indexes, t.approximateRows(), bytes);
+                constraints, indexes, t.approximateRows(), t.bytes());
         return new MappedTable(t, def, splitKey);
     }
 

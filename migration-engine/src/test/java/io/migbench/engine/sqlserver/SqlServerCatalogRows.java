@@ -46,7 +46,8 @@ final class SqlServerCatalogRows {
     }
 
     Table table(String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys, long rows) {
-        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, null, rows);
+        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, null, rows,
+                rows * 100);
     }
 
     private static int defaultLength(String type) {

@@ -1,5 +1,7 @@
 package io.migbench.harness.db;
 
+import io.migbench.harness.db.accounting.ResourceCounters;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,6 +44,14 @@ public interface DatabaseInstance extends AutoCloseable {
     /** The spec's server settings as the running server reports them (SHOW / pg_settings, sys.configurations). */
     default Map<String, String> effectiveSettings() {
         return ServerFacts.effectiveSettings(this, spec().serverSettings().keySet());
+    }
+
+    /**
+     * The server's cumulative CPU and I/O counters now, for a trial to difference; unavailable where migbench
+     * cannot see the server's processes.
+     */
+    default ResourceCounters resourceCounters() {
+        return ResourceCounters.unavailable("this backend has no process accounting");
     }
 
     /** Whether the server answers a query now. */

@@ -22,7 +22,11 @@ final class CsvRow {
         return file + ":" + (record.getRecordNumber() + 1);
     }
 
+    /** The cell's text; empty when the file has no such column (one added after the file was written). */
     String text(String column) {
+        if (!record.isMapped(column)) {
+            return "";
+        }
         String v = record.get(column);
         return v == null ? "" : v;
     }

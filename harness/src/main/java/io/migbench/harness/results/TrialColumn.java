@@ -2,7 +2,9 @@ package io.migbench.harness.results;
 
 import io.migbench.harness.model.EngineKind;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -60,12 +62,42 @@ public enum TrialColumn {
     TOTAL_S("total_s", "wall-clock seconds of the whole migration", TrialRecord::totalSeconds),
     ROWS_PER_S("rows_per_s", "rows / total_s", TrialRecord::rowsPerSecond),
     MB_PER_S("mb_per_s", "bytes / 10^6 / total_s", TrialRecord::mbPerSecond),
+    // where the time went (docs/results-csv.md, "Resource columns"); empty: not measured
+    SOURCE_CPU_S("source_cpu_s", "CPU seconds of the source server's processes during the migration",
+            t -> t.resources().sourceCpuSeconds()),
+    TARGET_CPU_S("target_cpu_s", "CPU seconds of the target server's processes during the migration",
+            t -> t.resources().targetCpuSeconds()),
+    ENGINE_CPU_S("engine_cpu_s", "CPU seconds of the migbench JVM (engine, harness) and the tools it ran",
+            t -> t.resources().engineCpuSeconds()),
+    SOURCE_READ_BYTES("source_read_bytes", "bytes the source's processes read from storage",
+            t -> t.resources().sourceReadBytes()),
+    SOURCE_WRITE_BYTES("source_write_bytes", "bytes the source's processes wrote to storage",
+            t -> t.resources().sourceWriteBytes()),
+    TARGET_READ_BYTES("target_read_bytes", "bytes the target's processes read from storage",
+            t -> t.resources().targetReadBytes()),
+    TARGET_WRITE_BYTES("target_write_bytes", "bytes the target's processes wrote to storage",
+            t -> t.resources().targetWriteBytes()),
+    TARGET_WAL_BYTES("target_wal_bytes", "WAL the target generated during the migration (pg_current_wal_lsn difference)",
+            t -> t.resources().targetWalBytes()),
+    SOURCE_WAIT_SAMPLES("source_wait_samples", "active source backends observed by the wait-event sampler",
+            t -> t.resources().sourceWaitSamples()),
+    SOURCE_WAITS("source_waits", "share per wait event of those observations, e.g. CPU=0.8;IO/DataFileRead=0.2",
+            t -> t.resources().sourceWaitShares()),
+    TARGET_WAIT_SAMPLES("target_wait_samples", "active target backends observed by the wait-event sampler",
+            t -> t.resources().targetWaitSamples()),
+    TARGET_WAITS("target_waits", "share per wait event of those observations, e.g. CPU=0.61;LWLock/WALWrite=0.22",
+            t -> t.resources().targetWaitShares()),
+    RESOURCE_NOTES("resource_notes", "how the resource columns were measured, and why one is empty",
+            t -> t.resources().notes()),
     VALIDATION("validation", "count | checksum", TrialRecord::validation),
     VALIDATION_RESULT("validation_result", "passed | failed | skipped", TrialRecord::validationResult),
     SOURCE_ROWS("source_rows", "rows counted in the source", TrialRecord::sourceRows),
     TARGET_ROWS("target_rows", "rows counted in the target", TrialRecord::targetRows),
     STATUS("status", "ok | failed", TrialRecord::status),
     ERROR("error", "why a failed trial failed (passwords masked)", TrialRecord::error);
+
+    /** Columns added after the first release: an older CSV without them reads as "unknown". */
+    private static final Set<TrialColumn> ADDED_LATER = EnumSet.range(SOURCE_CPU_S, RESOURCE_NOTES);
 
     private final String header;
     private final String description;
@@ -87,6 +119,11 @@ public enum TrialColumn {
 
     public static List<String> headers() {
         return Arrays.stream(values()).map(TrialColumn::header).toList();
+    }
+
+    /** The columns every trials.csv must have. */
+    static List<String> requiredHeaders() {
+        return Arrays.stream(values()).filter(c -> !ADDED_LATER.contains(c)).map(TrialColumn::header).toList();
     }
 
     static List<Object> cells(TrialRecord t) {
@@ -122,11 +159,23 @@ public enum TrialColumn {
                             r.code(VALIDATION_RESULT.header, ValidationResult.class))
                     .sourceRows(r.optionalLong(SOURCE_ROWS.header)).targetRows(r.optionalLong(TARGET_ROWS.header))
                     .status(r.code(STATUS.header, TrialStatus.class)).error(r.text(ERROR.header))
+                    .resources(resources(r))
                     .build();
         } catch (ResultsFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new ResultsFormatException(r.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ResourceUsage resources(CsvRow r) {
+        return new ResourceUsage(r.optionalDouble(SOURCE_CPU_S.header), r.optionalDouble(TARGET_CPU_S.header),
+                r.optionalDouble(ENGINE_CPU_S.header),
+                r.optionalLong(SOURCE_READ_BYTES.header), r.optionalLong(SOURCE_WRITE_BYTES.header),
+                r.optionalLong(TARGET_READ_BYTES.header), r.optionalLong(TARGET_WRITE_BYTES.header),
+                r.optionalLong(TARGET_WAL_BYTES.header),
+                WaitProfile.parse(r.optionalLong(SOURCE_WAIT_SAMPLES.header), r.text(SOURCE_WAITS.header)),
+                WaitProfile.parse(r.optionalLong(TARGET_WAIT_SAMPLES.header), r.text(TARGET_WAITS.header)),
+                r.text(RESOURCE_NOTES.header));
     }
 }

@@ -26,9 +26,11 @@ public record TrialRecord(
         Double schemaSeconds, Double copySeconds, Double indexSeconds, Double verifySeconds, Double totalSeconds,
         Double rowsPerSecond, Double mbPerSecond,
         ValidationMode validation, ValidationResult validationResult, Long sourceRows, Long targetRows,
-        TrialStatus status, String error) {
+        TrialStatus status, String error,
+        ResourceUsage resources) {
 
     public TrialRecord {
+        resources = Objects.requireNonNullElse(resources, ResourceUsage.UNKNOWN);
         List<String> problems = new ArrayList<>();
         require(problems, runId, "run_id");
         require(problems, timestamp, "timestamp");
@@ -109,6 +111,11 @@ public record TrialRecord(
         return new Builder();
     }
 
+    /** A builder pre-filled from this record, for adding what was measured after the trial row was built. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** Fluent builder; {@link #build()} validates through the record's constructor. */
     public static final class Builder {
         private String runId;
@@ -154,8 +161,26 @@ public record TrialRecord(
         private Long targetRows;
         private TrialStatus status = TrialStatus.OK;
         private String error = "";
+        private ResourceUsage resources = ResourceUsage.UNKNOWN;
 
         private Builder() {}
+
+        private Builder(TrialRecord r) {
+            runId = r.runId; timestamp = r.timestamp; scenario = r.scenario; platform = r.platform;
+            backend = r.backend; host = r.host; sourceEngine = r.sourceEngine; sourceVersion = r.sourceVersion;
+            targetEngine = r.targetEngine; targetVersion = r.targetVersion;
+            sourceLimitsRequested = r.sourceLimitsRequested; sourceLimitsEnforced = r.sourceLimitsEnforced;
+            targetLimitsRequested = r.targetLimitsRequested; targetLimitsEnforced = r.targetLimitsEnforced;
+            targetSettings = r.targetSettings; dataset = r.dataset; scale = r.scale; engine = r.engine;
+            settingsLabel = r.settingsLabel; baseline = r.baseline; tasks = r.tasks; partitions = r.partitions;
+            poolSize = r.poolSize; copyFormat = r.copyFormat; split = r.split; knobs = r.knobs; trial = r.trial;
+            warmup = r.warmup; rows = r.rows; bytes = r.bytes; schemaSeconds = r.schemaSeconds;
+            copySeconds = r.copySeconds; indexSeconds = r.indexSeconds; verifySeconds = r.verifySeconds;
+            totalSeconds = r.totalSeconds; rowsPerSecond = r.rowsPerSecond; mbPerSecond = r.mbPerSecond;
+            validation = r.validation; validationResult = r.validationResult; sourceRows = r.sourceRows;
+            targetRows = r.targetRows; status = r.status; error = r.error;
+            resources = r.resources;
+        }
 
         public Builder runId(String v) { runId = v; return this; }
         public Builder timestamp(Instant v) { timestamp = v; return this; }
@@ -213,13 +238,17 @@ public record TrialRecord(
         public Builder failed(String reason) { status = TrialStatus.FAILED; error = reason; return this; }
         public Builder error(String v) { error = Objects.requireNonNullElse(v, ""); return this; }
 
+        /** CPU, I/O, WAL and wait events measured during the trial; unknown when left unset. */
+        public Builder resources(ResourceUsage v) { resources = v; return this; }
+
         public TrialRecord build() {
             return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                     targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                     targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
                     partitions, poolSize, copyFormat, split, knobs, trial, warmup, rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
-                    validationResult, sourceRows, targetRows, status, error);
+                    validationResult, sourceRows, targetRows, status, error,
+                    resources);
         }
     }
 }

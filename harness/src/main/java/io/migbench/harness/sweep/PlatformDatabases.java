@@ -124,6 +124,10 @@ public final class PlatformDatabases implements AutoCloseable {
         return ownsServers ? source.connect(SOURCE_DB) : source.connect();
     }
 
+    public Connection connectTarget() throws SQLException {
+        return ownsServers ? target.connect(TARGET_DB) : target.connect();
+    }
+
     /** Whether the target is emptied by recreating its database (else the engine must drop what it finds). */
     public boolean recreatesTarget() {
         return ownsServers;

@@ -6,6 +6,8 @@ import io.migbench.harness.dataset.DatasetCatalog;
 import io.migbench.harness.dataset.LoadReport;
 import io.migbench.harness.dataset.SqlDialect;
 import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.measure.MonitoredServer;
+import io.migbench.harness.measure.TrialMeter;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
@@ -85,10 +87,15 @@ public final class PlatformSession implements AutoCloseable {
         listener.trialStarting(databases, point, trial, warmup);
         try {
             databases.resetTarget();
-            if (point.engine() == EngineKind.MIGBENCH) {
-                return MigbenchTrial.run(context, point, trial, warmup, listener::trialProgress);
+            boolean migbench = point.engine() == EngineKind.MIGBENCH;
+            // a reference tool reports no phases: its wait events are sampled over the whole run
+            try (TrialMeter meter = TrialMeter.start(new MonitoredServer("source", databases.source(), databases::connectSource),
+                    new MonitoredServer("target", databases.target(), databases::connectTarget), migbench)) {
+                TrialOutcome outcome = migbench
+                        ? MigbenchTrial.run(context, point, trial, warmup, meter.following(listener::trialProgress))
+                        : BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
+                return outcome.withResources(meter.finish());
             }
-            return BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
         } catch (Exception | OutOfMemoryError e) {
             LOG.debug("trial {} of {} failed", trial, point.label(), e);
             TrialRecord row = context.newRecord(point, trial, warmup).failed(describe(e)).build();

@@ -1,5 +1,6 @@
 package io.migbench.harness.sweep;
 
+import io.migbench.harness.results.ResourceUsage;
 import io.migbench.harness.results.TableRecord;
 import io.migbench.harness.results.TrialRecord;
 
@@ -9,5 +10,10 @@ import java.util.List;
 public record TrialOutcome(TrialRecord trial, List<TableRecord> tables) {
     public TrialOutcome {
         tables = List.copyOf(tables);
+    }
+
+    /** The same outcome, its trial row carrying what the trial used. */
+    public TrialOutcome withResources(ResourceUsage resources) {
+        return new TrialOutcome(trial.toBuilder().resources(resources).build(), tables);
     }
 }

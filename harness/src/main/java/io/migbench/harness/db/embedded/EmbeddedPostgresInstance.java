@@ -7,6 +7,8 @@ import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LiveInstances;
 import io.migbench.harness.db.ServerFacts;
+import io.migbench.harness.db.accounting.ProcessTreeCounters;
+import io.migbench.harness.db.accounting.ResourceCounters;
 import io.migbench.harness.db.limits.Confinement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -146,6 +148,13 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     /** The postmaster's pid, if it is running. */
     long postmasterPid() {
         return processes.postmasterPid().orElse(-1L);
+    }
+
+    @Override
+    public ResourceCounters resourceCounters() {
+        long postmaster = postmasterPid();
+        return postmaster < 0 ? ResourceCounters.unavailable("server not running")
+                : ProcessTreeCounters.read(postmaster, processes.pids());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LimitStatus;
 import io.migbench.harness.db.ServerFacts;
+import io.migbench.harness.db.accounting.ResourceCounters;
 
 
 /** An existing server; closing it only forgets it. */
@@ -71,6 +72,12 @@ final class ExternalInstance implements DatabaseInstance {
     @Override
     public String version() {
         return version;
+    }
+
+    /** The server runs elsewhere (or as another user's service): its processes are not ours to read. */
+    @Override
+    public ResourceCounters resourceCounters() {
+        return ResourceCounters.unavailable("external server");
     }
 
     @Override

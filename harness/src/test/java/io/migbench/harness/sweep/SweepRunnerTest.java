@@ -46,7 +46,7 @@ class SweepRunnerTest {
             @Override
             public void trialStarting(PlatformDatabases dbs, EngineSettings settings, int trial, boolean warmup) {
                 if (settings.tasks() == 2 && trial == 1) {
-                    killPostmaster(dbs);
+                    Postmasters.killTarget(dbs);
                 }
             }
         };
@@ -76,19 +76,5 @@ class SweepRunnerTest {
         }
         assertThat(out.resolve("run-1/scenario.yaml")).exists();
         assertThat(out.resolve("run-1/.tmp")).as("database folders removed").doesNotExist();
-    }
-
-    /** SIGKILL of the target's postmaster, as the kernel's OOM killer would do it. */
-    private static void killPostmaster(PlatformDatabases dbs) {
-        try (Connection c = dbs.target().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT current_setting('data_directory')")) {
-            rs.next();
-            long pid = Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).strip());
-            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-            postmaster.destroyForcibly();
-            postmaster.onExit().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not kill the target", e);
-        }
     }
 }

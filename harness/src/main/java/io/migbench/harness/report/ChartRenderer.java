@@ -54,7 +54,7 @@ final class ChartRenderer {
         return out;
     }
 
-    private static ReportView.Chart save(Chart<?, ?> chart, Path dir, String file) throws IOException {
+    static ReportView.Chart save(Chart<?, ?> chart, Path dir, String file) throws IOException {
         BitmapEncoder.saveBitmap(chart, dir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
         return new ReportView.Chart(chart.getTitle(), "charts/" + file);
     }
@@ -186,7 +186,7 @@ final class ChartRenderer {
         }
     }
 
-    private static void style(Styler styler) {
+    static void style(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setLegendBorderColor(new Color(200, 200, 200));
@@ -201,7 +201,7 @@ final class ChartRenderer {
         }
     }
 
-    private static double log2(int tasks) {
+    static double log2(int tasks) {
         return Math.log(tasks) / Math.log(2);
     }
 

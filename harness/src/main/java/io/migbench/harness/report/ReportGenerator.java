@@ -41,6 +41,7 @@ public final class ReportGenerator {
         List<PlatformAnalysis> platforms = PlatformAnalysis.of(all);
         List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));
         Map<String, Object> scope = ReportView.build(platforms, all, runs(runDirs, all, outDir), charts);
+        scope.putAll(BottleneckView.scope(platforms, ResourceCharts.render(platforms, outDir.resolve("charts"))));
         Path report = outDir.resolve(REPORT_FILE);
         Files.writeString(report, renderer.render(scope), StandardCharsets.UTF_8);
         return report;

@@ -35,6 +35,37 @@ class ResultsCsvTest {
     }
 
     @Test
+    void resourceColumnsRoundTripAndAFileWithoutThemReadsAsUnknown() throws Exception {
+        ResourceUsage usage = new ResourceUsage(1.25, 3.5, 2.0, 0L, 8192L, 4096L, 90_000_000L, 60_000_000L,
+                new WaitProfile(20, java.util.Map.of("Client/ClientWrite", 0.75, "CPU", 0.25)),
+                new WaitProfile(40, java.util.Map.of("CPU", 0.6, "LWLock/WALWrite", 0.3, "IO/DataFileExtend", 0.1)),
+                "target cpu/io: /proc process tree (approximate)");
+        TrialRecord trial = TrialFixtures.trial().resources(usage).build();
+        try (ResultsWriter w = ResultsWriter.open(dir)) {
+            w.writeTrial(trial);
+        }
+        assertThat(ResultsReader.read(dir).get(0).trial().resources()).as("resource columns round-trip").isEqualTo(usage);
+
+        Path older = dir.resolve("older");
+        try (ResultsWriter w = ResultsWriter.open(older)) {
+            w.writeTrial(trial);
+        }
+        List<String> headers = TrialColumn.headers();
+        int first = headers.indexOf("source_cpu_s");
+        int last = headers.indexOf("resource_notes");
+        List<String> cut = Files.readAllLines(older.resolve("trials.csv")).stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+            cells.subList(first, last + 1).clear();
+            return String.join(",", cells);
+        }).toList();
+        Files.write(older.resolve("trials.csv"), cut, StandardCharsets.UTF_8);
+
+        TrialRecord read = ResultsReader.read(older).get(0).trial();
+        assertThat(read.resources()).as("a CSV from before the resource columns").isEqualTo(ResourceUsage.UNKNOWN);
+        assertThat(read.rows()).as("the other columns still read").isEqualTo(trial.rows());
+    }
+
+    @Test
     void reopeningARunFolderAppendsWithoutASecondHeader() throws Exception {
         try (ResultsWriter w = ResultsWriter.open(dir)) {
             w.writeTrial(TrialFixtures.trial().trial(1).build());

@@ -6,6 +6,7 @@ import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.SweepRunner;
 import io.migbench.harness.sweep.SweepSummary;
 import io.migbench.harness.sweep.ConsoleProgress;
+import io.migbench.harness.report.BottleneckView;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
@@ -78,7 +79,14 @@ public final class SweepCommand implements Callable<Integer> {
             Path report = ReportGenerator.generate(List.of(runDir), runDir, null);
             out.printf(Locale.ROOT, "report:  %s%n", report);
         }
-        printBest(out, ResultsReader.read(runDir));
+        List<TrialResult> results = ResultsReader.read(runDir);
+        printBest(out, results);
+        List<String> bottlenecks = BottleneckView.consoleLines(results);
+        if (!bottlenecks.isEmpty()) {
+            out.printf(Locale.ROOT, "%nbottleneck (best setting per platform):%n");
+            bottlenecks.forEach(line -> out.println("  " + line));
+            out.flush();
+        }
         if (summary.failedTrials() > 0) {
             out.printf(Locale.ROOT, "%d of %d trials failed (see the error column of trials.csv)%n",
                     summary.failedTrials(), summary.trials());

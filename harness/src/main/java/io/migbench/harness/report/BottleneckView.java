@@ -1,5 +1,6 @@
 package io.migbench.harness.report;
 
+import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.results.WaitProfile;
 import io.migbench.harness.stats.ConfigurationStats;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
  * columns. A component is called CPU-bound when its median load reaches {@value #CPU_BOUND} of the cores it
  * could use.
  */
-final class BottleneckView {
+public final class BottleneckView {
     static final double CPU_BOUND = 0.85;
     /** Wait events named in the summary line; the rest are summed as "other". */
     private static final int NAMED_EVENTS = 3;
@@ -38,6 +39,16 @@ final class BottleneckView {
     }
 
     private BottleneckView() {}
+
+    /** One line per platform for the console: its best configuration, the verdict and the figures behind it. */
+    public static List<String> consoleLines(List<TrialResult> results) {
+        List<String> out = new ArrayList<>();
+        for (PlatformAnalysis p : PlatformAnalysis.of(results)) {
+            p.best().flatMap(b -> of(p, b, List.of())).ifPresent(b -> out.add(b.platform() + ", " + b.settings() + ": "
+                    + (b.cpuBound() ? b.busiest() + " CPU-bound" : "no component CPU-bound") + "; " + b.summary()));
+        }
+        return out;
+    }
 
     /** The template scope of the section: {@code bottlenecks} and {@code hasBottlenecks}. */
     static Map<String, Object> scope(List<PlatformAnalysis> platforms, Map<String, List<ReportView.Chart>> charts) {

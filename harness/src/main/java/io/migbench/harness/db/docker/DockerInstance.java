@@ -10,6 +10,7 @@ import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LiveInstances;
 import io.migbench.harness.db.ServerFacts;
+import io.migbench.harness.db.accounting.ResourceCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -107,6 +108,12 @@ final class DockerInstance implements DatabaseInstance {
     @Override
     public synchronized EnforcedLimits enforcedLimits() {
         return enforced;
+    }
+
+    /** The container's cgroup counters, as {@code docker stats} reports them. */
+    @Override
+    public ResourceCounters resourceCounters() {
+        return DockerStats.read(container.getDockerClient(), container.getContainerId(), cgroupV1);
     }
 
     /** {@code docker restart}: same container and data, limits kept by Docker (and read back again). */

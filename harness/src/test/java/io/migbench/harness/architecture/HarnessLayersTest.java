@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The harness's layers run one way: config and model at the bottom; the domain (db, dataset, scenario,
- * results, stats) above; sweep, tune and report above that; cli, the only home of picocli, on top.
+ * results, stats) above; measure (what a trial used) above that; sweep, tune and report above measure;
+ * cli, the only home of picocli, on top.
  * The engine is a library below the whole harness and never looks up at it.
  */
 @AnalyzeClasses(packages = "io.migbench", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,12 +27,14 @@ class HarnessLayersTest {
             .layer("foundation").definedBy(HARNESS + ".config..", HARNESS + ".model..")
             .layer("domain").definedBy(HARNESS + ".db..", HARNESS + ".dataset..", HARNESS + ".scenario..",
                     HARNESS + ".results..", HARNESS + ".stats..")
+            .layer("measurement").definedBy(HARNESS + ".measure..")
             .layer("application").definedBy(HARNESS + ".sweep..", HARNESS + ".tune..", HARNESS + ".report..")
             .layer("cli").definedBy(HARNESS + ".cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("application").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "cli")
-            .whereLayer("foundation").mayOnlyBeAccessedByLayers("domain", "application", "cli");
+            .whereLayer("measurement").mayOnlyBeAccessedByLayers("application", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("measurement", "application", "cli")
+            .whereLayer("foundation").mayOnlyBeAccessedByLayers("domain", "measurement", "application", "cli");
 
     @ArchTest
     static final ArchRule configIsTheBottom = noClasses().that().resideInAPackage(HARNESS + ".config..")

@@ -9,7 +9,9 @@ import io.migbench.harness.sweep.ConsoleProgress;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
+import io.migbench.harness.config.YamlEnum;
 import io.migbench.harness.scenario.Scenario;
+import io.migbench.harness.scenario.TrialOrder;
 import io.migbench.harness.scenario.ScenarioLoader;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.stats.ConfigurationStats;
@@ -52,6 +54,12 @@ public final class SweepCommand implements Callable<Integer> {
                     + "(beside the scenario's baseline) instead of the whole matrix.")
     Path settingsFile;
 
+    @Option(names = "--order", paramLabel = "interleaved|blocked",
+            description = "Order of the measured trials of a platform: interleaved (rounds over every point, each round "
+                    + "in an order drawn from the scenario's order_seed) or blocked (each point's trials back to back). "
+                    + "Default: the scenario's trial_order, else interleaved.")
+    String order;
+
     @Option(names = "--no-report", description = "Write the CSVs only; render the report later with 'migbench report'.")
     boolean noReport;
 
@@ -62,14 +70,19 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
+        if (order != null) {
+            scenario = scenario.withTrialOrder(scenario.trialOrder().withMode(YamlEnum.parse(TrialOrder.Mode.class, order)
+                    .orElseThrow(() -> new IllegalArgumentException("--order: expected one of "
+                            + YamlEnum.names(TrialOrder.Mode.class) + ", got \"" + order + "\""))));
+        }
         SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
         if (settingsFile != null) {
             plan = plan.withPoints(tunedPoints(scenario, TunedSettingsFile.read(settingsFile)));
         }
         Path runDir = runOptions.runDir(scenario.name());
-        out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials -> %s%n",
+        out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials, %s -> %s%n",
                 scenario.name(), plan.platforms().size(), plan.pointsByPlatform().values().stream().mapToInt(List::size).max().orElse(0),
-                plan.trialsPerPoint(), scenario.warmupTrials(), plan.totalTrials(), runDir);
+                plan.trialsPerPoint(), scenario.warmupTrials(), plan.totalTrials(), orderText(scenario.trialOrder()), runDir);
         out.flush();
 
         SweepSummary summary = new SweepRunner(plan, runDir, new ConsoleProgress(out)).run();
@@ -85,6 +98,10 @@ public final class SweepCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private static String orderText(TrialOrder o) {
+        return o.mode() == TrialOrder.Mode.BLOCKED ? "blocked" : "interleaved (seed " + o.seed() + ")";
     }
 
     /** Per recommended platform: the scenario's baseline (the "before") and the tuned setting (the "after"). */

@@ -20,6 +20,7 @@ import io.migbench.harness.sweep.RunFolder;
 import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.PlatformDatabases;
 import io.migbench.harness.sweep.TrialOutcome;
+import io.migbench.harness.sweep.TrialSlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +93,8 @@ public final class TuneCommand implements Callable<Integer> {
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, progress)) {
                     int[] trials = {0};
                     TuningResult result = new Tuner(options).tune((point, trial) -> {
-                        TrialOutcome outcome = session.measure(settings(scenario, point), trial, options.isWarmup(trial));
+                        TrialOutcome outcome = session.measure(settings(scenario, point),
+                                TrialSlot.unscheduled(trial, options.isWarmup(trial)));
                         // the tuner decides the number of trials as it goes: no total, no ETA
                         progress.trialFinished(outcome, ++trials[0], 0, Double.NaN);
                         return throughput(outcome);

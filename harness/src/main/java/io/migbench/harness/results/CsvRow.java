@@ -22,7 +22,11 @@ final class CsvRow {
         return file + ":" + (record.getRecordNumber() + 1);
     }
 
+    /** The cell's text; empty when the cell or the whole column (an optional one, in an older file) is missing. */
     String text(String column) {
+        if (!record.isMapped(column)) {
+            return "";
+        }
         String v = record.get(column);
         return v == null ? "" : v;
     }

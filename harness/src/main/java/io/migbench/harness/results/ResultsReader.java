@@ -40,7 +40,7 @@ public final class ResultsReader {
             throw new ResultsFormatException(runDir + ": no " + ResultsWriter.TRIALS_FILE
                     + " here; pass a run folder written by migbench sweep or tune");
         }
-        List<TrialRecord> trials = readRows(trialsFile, TrialColumn.headers(), TrialColumn::read);
+        List<TrialRecord> trials = readRows(trialsFile, TrialColumn.requiredHeaders(), TrialColumn::read);
         Path tablesFile = runDir.resolve(ResultsWriter.TABLES_FILE);
         List<TableRecord> tables = Files.isRegularFile(tablesFile)
                 ? readRows(tablesFile, TableColumn.headers(), TableColumn::read) : List.of();

@@ -51,6 +51,12 @@ public enum TrialColumn {
     KNOBS("knobs", "other engine settings, compact key=value list", TrialRecord::knobs),
     TRIAL("trial", "trial number within the configuration, from 1", TrialRecord::trial),
     WARMUP("warmup", "true for warmup trials (recorded, never counted in statistics)", TrialRecord::warmup),
+    ROUND("round", "sweep round of a measured trial, from 1 (empty: warmup or tuner trial)", TrialRecord::round, true),
+    ORDER("order", "position of the trial within its round, from 1 (empty with round)", TrialRecord::order, true),
+    DURABILITY("durability", "durable | non-durable(fsync=off,...) from the target's effective settings | unknown",
+            TrialRecord::durability, true),
+    SESSION_SETTINGS("session_settings", "what the engine set in its own target sessions, ;-separated | unknown",
+            TrialRecord::sessionSettings, true),
     ROWS("rows", "rows copied", TrialRecord::rows),
     BYTES("bytes", "bytes copied (COPY stream size)", TrialRecord::bytes),
     SCHEMA_S("schema_s", "seconds creating the target schema", TrialRecord::schemaSeconds),
@@ -70,11 +76,18 @@ public enum TrialColumn {
     private final String header;
     private final String description;
     private final Function<TrialRecord, Object> value;
+    /** Added after the first released format: older CSVs lack it and read it as empty ("unknown"). */
+    private final boolean optional;
 
     TrialColumn(String header, String description, Function<TrialRecord, Object> value) {
+        this(header, description, value, false);
+    }
+
+    TrialColumn(String header, String description, Function<TrialRecord, Object> value, boolean optional) {
         this.header = header;
         this.description = description;
         this.value = value;
+        this.optional = optional;
     }
 
     public String header() {
@@ -87,6 +100,11 @@ public enum TrialColumn {
 
     public static List<String> headers() {
         return Arrays.stream(values()).map(TrialColumn::header).toList();
+    }
+
+    /** The columns every trials.csv must have; the optional ones may be missing in older files. */
+    static List<String> requiredHeaders() {
+        return Arrays.stream(values()).filter(c -> !c.optional).map(TrialColumn::header).toList();
     }
 
     static List<Object> cells(TrialRecord t) {
@@ -113,6 +131,8 @@ public enum TrialColumn {
                     .partitions(r.optionalInt(PARTITIONS.header)).poolSize(r.optionalInt(POOL_SIZE.header))
                     .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))
                     .trial(r.intValue(TRIAL.header)).warmup(r.bool(WARMUP.header))
+                    .position(r.optionalInt(ROUND.header), r.optionalInt(ORDER.header))
+                    .durability(r.text(DURABILITY.header)).sessionSettings(r.text(SESSION_SETTINGS.header))
                     .rows(r.optionalLong(ROWS.header)).bytes(r.optionalLong(BYTES.header))
                     .phases(r.optionalDouble(SCHEMA_S.header), r.optionalDouble(COPY_S.header),
                             r.optionalDouble(INDEX_S.header), r.optionalDouble(VERIFY_S.header),

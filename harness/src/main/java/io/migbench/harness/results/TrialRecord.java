@@ -22,6 +22,7 @@ public record TrialRecord(
         EngineKind engine, String settingsLabel, boolean baseline,
         int tasks, Integer partitions, Integer poolSize, String copyFormat, String split, String knobs,
         int trial, boolean warmup,
+        Integer round, Integer order, String durability, String sessionSettings,
         Long rows, Long bytes,
         Double schemaSeconds, Double copySeconds, Double indexSeconds, Double verifySeconds, Double totalSeconds,
         Double rowsPerSecond, Double mbPerSecond,
@@ -51,6 +52,11 @@ public record TrialRecord(
         }
         positive(problems, partitions, "partitions");
         positive(problems, poolSize, "pool_size");
+        positive(problems, round, "round");
+        positive(problems, order, "order");
+        if ((round == null) != (order == null)) {
+            problems.add("round/order: both or neither, got round=" + round + ", order=" + order);
+        }
         for (Double s : new Double[] {schemaSeconds, copySeconds, indexSeconds, verifySeconds, totalSeconds}) {
             if (s != null && (s.isNaN() || s < 0)) {
                 problems.add("phase seconds: must not be negative, got " + s);
@@ -74,10 +80,15 @@ public record TrialRecord(
         if (rowsPerSecond == null && rows != null && totalSeconds != null && totalSeconds > 0) {
             rowsPerSecond = rows / totalSeconds;
         }
+        durability = durability == null || durability.isBlank() ? UNKNOWN : durability;
+        sessionSettings = sessionSettings == null || sessionSettings.isBlank() ? UNKNOWN : sessionSettings;
         if (mbPerSecond == null && bytes != null && totalSeconds != null && totalSeconds > 0) {
             mbPerSecond = bytes / 1e6 / totalSeconds;
         }
     }
+
+    /** What old CSVs without the durability or session_settings column read as. */
+    public static final String UNKNOWN = "unknown";
 
     private static void require(List<String> problems, Object value, String column) {
         if (value == null || value instanceof String s && s.isBlank()) {
@@ -139,6 +150,10 @@ public record TrialRecord(
         private String knobs = "";
         private int trial;
         private boolean warmup;
+        private Integer round;
+        private Integer order;
+        private String durability = UNKNOWN;
+        private String sessionSettings = UNKNOWN;
         private Long rows;
         private Long bytes;
         private Double schemaSeconds;
@@ -193,6 +208,12 @@ public record TrialRecord(
         public Builder knobs(String v) { knobs = v; return this; }
         public Builder trial(int v) { trial = v; return this; }
         public Builder warmup(boolean v) { warmup = v; return this; }
+        /** The sweep round and the position within it; both {@code null} for warmups and tuner trials. */
+        public Builder position(Integer round, Integer order) { this.round = round; this.order = order; return this; }
+        /** {@code durable} or {@code non-durable(fsync=off,…)}, from the target's effective settings. */
+        public Builder durability(String v) { durability = v; return this; }
+        /** What the engine set in its own target sessions, e.g. {@code synchronous_commit=off;index maintenance_work_mem=256MB}. */
+        public Builder sessionSettings(String v) { sessionSettings = v; return this; }
         public Builder rows(Long v) { rows = v; return this; }
         public Builder bytes(Long v) { bytes = v; return this; }
         public Builder phases(Double schema, Double copy, Double index, Double verify, Double total) {
@@ -217,7 +238,8 @@ public record TrialRecord(
             return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                     targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                     targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
-                    partitions, poolSize, copyFormat, split, knobs, trial, warmup, rows, bytes, schemaSeconds,
+                    partitions, poolSize, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                    rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
                     validationResult, sourceRows, targetRows, status, error);
         }

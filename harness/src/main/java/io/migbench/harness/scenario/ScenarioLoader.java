@@ -62,13 +62,15 @@ public final class ScenarioLoader {
         }
         baselineFields.rejectUnknownKeys();
         Tune tune = tune(f.section("tune"));
+        TrialOrder.Mode orderMode = f.choice("trial_order", TrialOrder.Mode.class);
+        Long orderSeed = f.longValue("order_seed");
         f.rejectUnknownKeys();
 
         List<EngineKind> finalEngines = engines;
         EngineSettings finalBaseline = baseline;
         Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,
                 profiles, matrix, or(trials, DEFAULT_TRIALS), or(warmup, DEFAULT_WARMUP_TRIALS), verify, finalEngines,
-                finalBaseline, tune));
+                finalBaseline, tune, new TrialOrder(orderMode, or(orderSeed, TrialOrder.DEFAULT_SEED))));
         problems.throwIfAny();
         return scenario;
     }

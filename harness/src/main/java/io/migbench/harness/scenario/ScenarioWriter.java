@@ -50,6 +50,8 @@ public final class ScenarioWriter {
         root.put("trials", s.trials());
         root.put("warmup_trials", s.warmupTrials());
         root.put("verify", s.verify().yamlName());
+        root.put("trial_order", s.trialOrder().mode().yamlName());
+        root.put("order_seed", s.trialOrder().seed());
         root.put("baseline", engineSettings(s.baseline()));
         Map<String, Object> tune = map("max_tasks", count(s.tune().maxTasks()));
         if (s.tune().budget() != null) {

@@ -71,8 +71,8 @@ public final class PlatformSession implements AutoCloseable {
     }
 
     /** Runs and records one trial; a failure is recorded as a failed trial, never thrown. */
-    public TrialOutcome measure(EngineSettings point, int trial, boolean warmup) {
-        TrialOutcome outcome = runTrial(point, trial, warmup);
+    public TrialOutcome measure(EngineSettings point, TrialSlot slot) {
+        TrialOutcome outcome = runTrial(point, slot);
         run.writer().writeTrial(outcome.trial());
         outcome.tables().forEach(run.writer()::writeTable);
         if (!outcome.trial().isOk()) {
@@ -81,17 +81,17 @@ public final class PlatformSession implements AutoCloseable {
         return outcome;
     }
 
-    private TrialOutcome runTrial(EngineSettings point, int trial, boolean warmup) {
-        listener.trialStarting(databases, point, trial, warmup);
+    private TrialOutcome runTrial(EngineSettings point, TrialSlot slot) {
+        listener.trialStarting(databases, point, slot.trial(), slot.warmup());
         try {
             databases.resetTarget();
             if (point.engine() == EngineKind.MIGBENCH) {
-                return MigbenchTrial.run(context, point, trial, warmup, listener::trialProgress);
+                return MigbenchTrial.run(context, point, slot, listener::trialProgress);
             }
-            return BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
+            return BaselineTrial.run(context, baselineContext(point), point, slot);
         } catch (Exception | OutOfMemoryError e) {
-            LOG.debug("trial {} of {} failed", trial, point.label(), e);
-            TrialRecord row = context.newRecord(point, trial, warmup).failed(describe(e)).build();
+            LOG.debug("trial {} of {} failed", slot.trial(), point.label(), e);
+            TrialRecord row = context.newRecord(point, slot).failed(describe(e)).build();
             return new TrialOutcome(row, List.of());
         }
     }

@@ -66,6 +66,15 @@ public final class TunedSettingsFile {
 
     /** Writes {@code recommendations} to {@code file} (replacing it), one block per platform, in list order. */
     public static void write(Path file, List<PlatformRecommendation> recommendations) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(toYaml(recommendations));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tuned settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's text: what {@link #write} writes and {@link #read} reads, e.g. for a report to show. */
+    public static String toYaml(List<PlatformRecommendation> recommendations) {
         Map<String, Object> platforms = new LinkedHashMap<>();
         for (PlatformRecommendation r : recommendations) {
             if (platforms.put(r.platform(), block(r)) != null) {
@@ -79,11 +88,10 @@ public final class TunedSettingsFile {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
-            mapper.writeValue(out, root);
+        try {
+            return HEADER + mapper.writeValueAsString(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write tuned settings to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot render tuned settings: " + e.getMessage(), e);
         }
     }
 

@@ -52,7 +52,7 @@ class ReportGeneratorTest {
         assertThat(platformRows.get(0)).startsWith("| small @ laptop (native, 8 cores) | 8 |");
         assertThat(platformRows.get(1)).startsWith("| small @ wsl-box (wsl2, 16 cores) | 4 |");
         assertThat(Files.readString(report)).as("key finding computed from the data")
-                .contains("on small @ wsl-box (wsl2, 16 cores), 4 tasks ran fastest")
+                .contains("on small @ wsl-box (wsl2, 16 cores) (durability unknown), 4 tasks ran fastest")
                 .contains("16 tasks ran 3.05× slower");
     }
 

@@ -71,12 +71,12 @@ final class Findings {
         if (r.ranked().size() == 1) {
             return "only " + tasks(List.of(best)) + " was measured (median " + median + ")";
         }
-        String slowest = tasks(List.of(r.slowest())) + " ran " + slowdown(r);
+        String slowest = tasks(List.of(r.slowest()));
         if (r.distinguishable()) {
             return tasks(List.of(best)) + " ran fastest (median " + median
-                    + "; its interval clears every other task count's) and " + slowest;
+                    + "; its interval clears every other task count's) and " + slowest + " ran " + slowdown(r);
         }
-        return r.tieSentence(Findings::tasks) + " (" + median + "); the slowest, " + slowest;
+        return r.tieSentence(Findings::tasks) + " (" + median + "); the slowest, " + slowest + ", ran " + slowdown(r);
     }
 
     /** "1.10× slower (interval 1.02–1.19×)": the worst-vs-best ratio of medians with its interval. */

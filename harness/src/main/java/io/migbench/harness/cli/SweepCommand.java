@@ -15,6 +15,8 @@ import io.migbench.harness.scenario.TrialOrder;
 import io.migbench.harness.scenario.ScenarioLoader;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.stats.ConfigurationStats;
+import io.migbench.harness.stats.Ranking;
+import io.migbench.harness.stats.Summary;
 import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TunedSettingsFile;
 import picocli.CommandLine.Command;
@@ -125,22 +127,36 @@ public final class SweepCommand implements Callable<Integer> {
         return points;
     }
 
-    /** One screen: the fastest configuration per platform with its median throughput and spread. */
+    /**
+     * One screen: per platform the configuration with the highest median, its interval of the median, and whether
+     * the data tells it apart from the rest; when it does not, the tied set is named.
+     */
     static void printBest(PrintWriter out, List<TrialResult> results) {
-        Map<String, ConfigurationStats> best = new TreeMap<>();
+        Map<String, List<ConfigurationStats>> byPlatform = new TreeMap<>();
         for (ConfigurationStats s : ConfigurationStats.group(results)) {
             if (s.n() > 0) {
-                best.merge(s.key().platformKey(), s, (a, b) -> ConfigurationStats.FASTEST_FIRST.compare(a, b) <= 0 ? a : b);
+                byPlatform.computeIfAbsent(s.key().platformKey(), k -> new ArrayList<>()).add(s);
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s%n", "platform", "best setting", "median rows/s", "95% CI", "n");
-        for (ConfigurationStats s : best.values()) {
-            String ci = s.n() > 1 ? String.format(Locale.ROOT, "%,.0f – %,.0f", s.ciLow(), s.ciHigh()) : "n=1, no CI";
-            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d%n", s.key().platformKey(), s.key().settingsLabel(),
-                    s.median(), ci, s.n());
-        }
-        if (best.isEmpty()) {
+        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s  %s%n", "platform", "fastest median", "median rows/s",
+                "interval of the median", "n", "durability");
+        byPlatform.forEach((platform, configs) -> {
+            Ranking<ConfigurationStats> r = Ranking.of(configs, c -> c.throughput().orElseThrow());
+            ConfigurationStats s = r.fastest();
+            Summary t = s.throughput().orElseThrow();
+            String ci = t.hasInterval() ? String.format(Locale.ROOT, "%,.0f – %,.0f", t.ciLow(), t.ciHigh()) : "n=1, none";
+            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d  %s%n", platform, s.key().settingsLabel(),
+                    s.median(), ci, s.n(), s.representative().durability());
+            if (r.ranked().size() > 1) {
+                out.println("  " + (r.distinguishable() ? "distinguishable from every other configuration"
+                        : r.tieSentence(group -> Ranking.join(group.stream().map(c -> c.key().settingsLabel()).toList()))));
+            }
+            if (s.n() < 3) {
+                out.println("  warning: fewer than 3 measured trials; the interval says little");
+            }
+        });
+        if (byPlatform.isEmpty()) {
             out.println("(no successful measured trial)");
         }
         out.flush();

@@ -81,7 +81,7 @@ class TunerTest {
 
         assertThat(result.verdict()).as(result.recommendation()).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
         assertThat(overlap(result.best().get().throughput().get(), result.runnerUp().get().throughput().get())).isTrue();
-        assertThat(result.recommendation()).contains("Not distinguishable").contains("intervals overlap");
+        assertThat(result.recommendation()).contains("Not distinguishable").contains("overlapping 95% intervals");
         assertThat(result.curve()).as("refinement stops after one round on a plateau")
                 .filteredOn(m -> m.phase() == TuningPhase.REFINE).hasSizeLessThanOrEqualTo(2);
     }

@@ -78,7 +78,8 @@ class ReportGeneratorTest {
             pngs = s.sorted().toList();
         }
         assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly(
-                "engine-comparison.png", "per-table-throughput.png", "phase-breakdown.png", "throughput-vs-tasks.png");
+                "engine-comparison.png", "mb-per-second-vs-tasks.png", "per-table-throughput.png", "phase-breakdown.png",
+                "throughput-vs-tasks.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as("%s decodes as an image", png).isNotNull();

@@ -10,6 +10,7 @@ import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.config.YamlEnum;
+import io.migbench.harness.scenario.BackendType;
 import io.migbench.harness.scenario.Scenario;
 import io.migbench.harness.scenario.TrialOrder;
 import io.migbench.harness.scenario.ScenarioLoader;
@@ -79,7 +80,19 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
         if (settingsFile != null) {
-            plan = plan.withPoints(tunedPoints(scenario, TunedSettingsFile.read(settingsFile)));
+            List<PlatformRecommendation> tuned = TunedSettingsFile.read(settingsFile);
+            plan = plan.withPoints(tunedPoints(scenario, tuned));
+            Map<String, Map<String, String>> serverSettings = new LinkedHashMap<>();
+            tuned.stream().filter(r -> !r.targetSettings().isEmpty())
+                    .forEach(r -> serverSettings.put(r.platform(), r.targetSettings()));
+            if (!serverSettings.isEmpty() && scenario.backend().type() == BackendType.EXTERNAL) {
+                out.printf(Locale.ROOT, "target_settings of %s not applied: the external target is not started by "
+                        + "migbench; set them on the server yourself%n", settingsFile);
+            } else if (!serverSettings.isEmpty()) {
+                plan = plan.withTargetSettings(serverSettings);
+                serverSettings.forEach((platform, settings) -> out.printf(Locale.ROOT,
+                        "platform %s: target starts with the target_settings of %s: %s%n", platform, settingsFile, settings));
+            }
         }
         Path runDir = runOptions.runDir(scenario.name());
         out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials, %s -> %s%n",

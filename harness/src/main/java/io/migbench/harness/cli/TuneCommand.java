@@ -77,8 +77,6 @@ public final class TuneCommand implements Callable<Integer> {
                 .trialsPerPoint(Math.max(2, scenario.trials()))
                 .warmupTrials(scenario.warmupTrials())
                 .budget(perPlatform)
-                // the engine holds exactly one source and one target connection per task: a bigger pool changes nothing
-                .poolSizeFactors(List.of())
                 .build();
         Path runDir = runOptions.runDir(scenario.name() + "-tune");
         out.printf(Locale.ROOT, "tune %s: %d platform(s), budget %s each, up to %d tasks, %d trials per point -> %s%n",

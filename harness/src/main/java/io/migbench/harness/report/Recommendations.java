@@ -59,7 +59,7 @@ final class Recommendations {
         Provenance provenance = new Provenance(last, t.host().hostName(), t.scenario().isBlank() ? "–" : t.scenario(),
                 verdict(best, runnerUp), point(best), runnerUp.map(Recommendations::point).orElse(null),
                 trials.size(), Duration.between(first, last), false);
-        return Optional.of(new PlatformRecommendation(t.platform(), new TuningPoint(t.tasks(), t.partitions(), null),
+        return Optional.of(new PlatformRecommendation(t.platform(), new TuningPoint(t.tasks(), t.partitions()),
                 t.copyFormat().isBlank() ? null : t.copyFormat(), TargetSettings.parse(t.targetSettings()), provenance));
     }
 

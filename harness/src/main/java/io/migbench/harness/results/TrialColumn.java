@@ -45,7 +45,6 @@ public enum TrialColumn {
             TrialRecord::baseline),
     TASKS("tasks", "concurrent copy tasks", TrialRecord::tasks),
     PARTITIONS("partitions", "partitions per large table (empty: engine default)", TrialRecord::partitions),
-    POOL_SIZE("pool_size", "connection pool size (empty: engine default)", TrialRecord::poolSize),
     COPY_FORMAT("copy_format", "COPY format: binary or text", TrialRecord::copyFormat),
     SPLIT("split", "how tables were split: range, quantile, ctid, none", TrialRecord::split),
     KNOBS("knobs", "other engine settings, compact key=value list", TrialRecord::knobs),
@@ -128,7 +127,7 @@ public enum TrialColumn {
                     .dataset(r.required(DATASET.header)).scale(r.doubleValue(SCALE.header))
                     .engine(r.code(ENGINE.header, EngineKind.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
                     .baseline(r.bool(IS_BASELINE.header)).tasks(r.intValue(TASKS.header))
-                    .partitions(r.optionalInt(PARTITIONS.header)).poolSize(r.optionalInt(POOL_SIZE.header))
+                    .partitions(r.optionalInt(PARTITIONS.header))
                     .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))
                     .trial(r.intValue(TRIAL.header)).warmup(r.bool(WARMUP.header))
                     .position(r.optionalInt(ROUND.header), r.optionalInt(ORDER.header))

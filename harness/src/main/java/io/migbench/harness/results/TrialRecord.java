@@ -20,7 +20,7 @@ public record TrialRecord(
         String targetLimitsRequested, String targetLimitsEnforced, String targetSettings,
         String dataset, double scale,
         EngineKind engine, String settingsLabel, boolean baseline,
-        int tasks, Integer partitions, Integer poolSize, String copyFormat, String split, String knobs,
+        int tasks, Integer partitions, String copyFormat, String split, String knobs,
         int trial, boolean warmup,
         Integer round, Integer order, String durability, String sessionSettings,
         Long rows, Long bytes,
@@ -51,7 +51,6 @@ public record TrialRecord(
             problems.add("scale: must be > 0, got " + scale);
         }
         positive(problems, partitions, "partitions");
-        positive(problems, poolSize, "pool_size");
         positive(problems, round, "round");
         positive(problems, order, "order");
         if ((round == null) != (order == null)) {
@@ -144,7 +143,6 @@ public record TrialRecord(
         private boolean baseline;
         private int tasks;
         private Integer partitions;
-        private Integer poolSize;
         private String copyFormat = "";
         private String split = "";
         private String knobs = "";
@@ -201,7 +199,6 @@ public record TrialRecord(
         public Builder baseline(boolean v) { baseline = v; return this; }
         public Builder tasks(int v) { tasks = v; return this; }
         public Builder partitions(Integer v) { partitions = v; return this; }
-        public Builder poolSize(Integer v) { poolSize = v; return this; }
         public Builder copyFormat(String v) { copyFormat = v; return this; }
         public Builder split(String v) { split = v; return this; }
         /** Any other engine knobs as compact text, e.g. {@code unlogged=true}. */
@@ -238,7 +235,7 @@ public record TrialRecord(
             return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                     targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                     targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
-                    partitions, poolSize, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                    partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
                     rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
                     validationResult, sourceRows, targetRows, status, error);

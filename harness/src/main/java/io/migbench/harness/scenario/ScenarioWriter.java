@@ -75,7 +75,6 @@ public final class ScenarioWriter {
         m.put("engine", e.engine().yamlName());
         m.put(Knob.TASKS.yamlName(), e.tasks());
         m.put(Knob.PARTITIONS.yamlName(), count(e.partitions()));
-        m.put(Knob.POOL_SIZE.yamlName(), count(e.poolSize()));
         m.put(Knob.COPY_FORMAT.yamlName(), e.copyFormat().yamlName());
         m.put(Knob.SPLIT.yamlName(), e.split().yamlName());
         m.put(Knob.UNLOGGED.yamlName(), e.unlogged());
@@ -129,7 +128,6 @@ public final class ScenarioWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Knob.TASKS.yamlName(), x.tasks());
         m.put(Knob.PARTITIONS.yamlName(), x.partitions().stream().map(ScenarioWriter::count).toList());
-        m.put(Knob.POOL_SIZE.yamlName(), x.poolSize().stream().map(ScenarioWriter::count).toList());
         m.put(Knob.COPY_FORMAT.yamlName(), x.copyFormat().stream().map(CopyFormat::yamlName).toList());
         m.put(Knob.SPLIT.yamlName(), x.split().stream().map(SplitMode::yamlName).toList());
         m.put(Knob.UNLOGGED.yamlName(), x.unlogged());

@@ -46,7 +46,6 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .baseline(settings.normalized().equals(scenario.baseline() == null ? null : scenario.baseline().normalized()))
                 .tasks(settings.tasks())
                 .partitions(settings.partitions().isAuto() ? null : settings.partitions().value())
-                .poolSize(settings.poolSize().isAuto() ? null : settings.poolSize().value())
                 .copyFormat(settings.copyFormat().yamlName())
                 .split(settings.split().yamlName())
                 .knobs(knobs(settings))

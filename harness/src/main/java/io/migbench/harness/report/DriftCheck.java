@@ -30,8 +30,7 @@ final class DriftCheck {
         double last = trials.get(trials.size() - 1).rowsPerSecond();
         double spread = 2 * medianAbsoluteDeviation(trials.stream().mapToDouble(TrialRecord::rowsPerSecond).toArray());
         double drift = last - first;
-        return Optional.of(new Row(Format.cell(p.shortLabel()), Format.cell(c.key().engine().code() + " "
-                + c.key().settingsLabel()), Format.rate(first), Format.rate(last),
+        return Optional.of(new Row(Format.cell(p.shortLabel()), Format.cell(Findings.configuration(c)), Format.rate(first), Format.rate(last),
                 signedPercent(drift / first), Format.percent(spread / c.median()),
                 Math.abs(drift) > spread ? "**drift exceeds spread**" : ""));
     }

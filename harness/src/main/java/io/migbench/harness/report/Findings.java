@@ -48,8 +48,14 @@ final class Findings {
 
     /** "`migbench t2`", "`migbench t1`, `migbench t2` and …". */
     static String labels(List<ConfigurationStats> group) {
-        return Ranking.join(group.stream().map(c -> "`" + c.key().engine().code() + " " + c.key().settingsLabel() + "`")
-                .toList());
+        return Ranking.join(group.stream().map(c -> "`" + configuration(c) + "`").toList());
+    }
+
+    /** "migbench t8": the settings label, prefixed with the engine when the label does not name it (older runs). */
+    static String configuration(ConfigurationStats c) {
+        String label = c.key().settingsLabel();
+        String engine = c.key().engine().code();
+        return label.startsWith(engine + " ") ? label : engine + " " + label;
     }
 
     static String keyFinding(List<PlatformAnalysis> platforms) {
@@ -140,8 +146,7 @@ final class Findings {
     }
 
     private static String name(ConfigurationStats c) {
-        return c.key().platformKey() + " " + c.key().engine().code() + " " + c.key().settingsLabel()
-                + " (n=" + c.n() + ")";
+        return c.key().platformKey() + " " + configuration(c) + " (n=" + c.n() + ")";
     }
 
     /** Comma list of the tasks tied with the fastest, for the platform table; "" when the fastest is clear. */

@@ -75,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         if (order != null) {
             scenario = scenario.withTrialOrder(scenario.trialOrder().withMode(YamlEnum.parse(TrialOrder.Mode.class, order)
-                    .orElseThrow(() -> new IllegalArgumentException("--order: expected one of "
+                    .orElseThrow(() -> new ConfigurationException("--order", "--order: expected one of "
                             + YamlEnum.names(TrialOrder.Mode.class) + ", got \"" + order + "\""))));
         }
         SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());

@@ -1,6 +1,6 @@
 package io.migbench.harness.report;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.stats.ConfigurationStats;

@@ -2,7 +2,7 @@ package io.migbench.harness.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.migbench.harness.scenario.EngineKind;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.TrialOrder;
 import java.util.List;

@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * Everything a migration measured. {@code errorMessage} is redacted; {@code failure} is the original cause
  * (its messages are not redacted: log it only through {@link Redaction}). {@code notMigrated} lists the source
- * objects the engine left out (functions, triggers, ...), by kind and name.
+ * objects the engine left out (functions, triggers, ...), by kind and name. {@code targetSessionSettings} lists what
+ * the engine set in its own target sessions ("synchronous_commit=off", "index maintenance_work_mem=256MB"), which
+ * the server's settings do not show.
  */
 public record MigrationResult(MigrationStatus status, long totalRows, long totalBytes, PhaseTimings timings,
                               List<TableResult> tables, List<VerificationMismatch> mismatches,
                               List<NotMigrated> notMigrated, String errorMessage, Throwable failure,
-                              String sourceServerVersion, String targetServerVersion) {
+                              String sourceServerVersion, String targetServerVersion,
+                              List<String> targetSessionSettings) {
     public MigrationResult {
+        targetSessionSettings = List.copyOf(targetSessionSettings);
         tables = List.copyOf(tables);
         mismatches = List.copyOf(mismatches);
         notMigrated = List.copyOf(notMigrated);

@@ -20,6 +20,7 @@ import io.migbench.engine.schema.TargetLateObjects;
 import io.migbench.engine.schema.SourceSchema;
 import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
+import io.migbench.engine.schema.TargetFinalizer;
 import io.migbench.engine.schema.TargetSchemaWriter;
 import io.migbench.engine.state.ResumePlan;
 import io.migbench.engine.state.StateStore;
@@ -50,6 +51,8 @@ final class MigrationRun {
      * the source mean the same values when replayed in the target, text COPY is unambiguous, checksums compare.
      */
     private static final String FIXED_TEXT_FORMS = String.join("; ", RowDigestSql.SESSION_SETTINGS);
+    /** A lost commit of a load is redone by a rerun, so the target sessions do not wait for the WAL flush. */
+    private static final String TARGET_COMMIT = "synchronous_commit=off";
 
     private final MigrationOptions options;
     private final ProgressListener listener;
@@ -60,6 +63,8 @@ final class MigrationRun {
     private boolean planned;
     private String sourceVersion;
     private String targetVersion;
+    /** What the engine set in its target sessions beyond the server's settings, as "name=value" items. */
+    private List<String> targetSessionSettings = List.of();
 
     MigrationRun(MigrationOptions options, ProgressListener listener) {
         this.options = options;
@@ -86,7 +91,7 @@ final class MigrationRun {
                     progress.phase(Phase.DONE, "failed");
                 }
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
-                        List.of(), message, e, sourceVersion, targetVersion);
+                        List.of(), message, e, sourceVersion, targetVersion, targetSessionSettings);
             }
         }
     }
@@ -104,9 +109,11 @@ final class MigrationRun {
                         + ", --exclude " + options.excludeTables());
             }
             try (HikariDataSource target = connect("target", () -> ConnectionPools.pool(options.target(), "migbench-target",
-                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET synchronous_commit = off"))) {
+                    options.tasks() + options.indexTasks(), FIXED_TEXT_FORMS + "; SET " + TARGET_COMMIT))) {
                 targetVersion = "PostgreSQL " + serverVersion(target);
                 try (Connection c = target.getConnection()) {
+                    targetSessionSettings = List.of(TARGET_COMMIT,
+                            "index maintenance_work_mem=" + new TargetFinalizer(options.indexMemory()).indexMemory(c));
                     ConnectionBudget.check(c, "target", options.tasks(), options.tasks() + options.indexTasks(),
                             options.tasks() + " copy tasks + " + options.indexTasks() + " index tasks");
                 }
@@ -279,7 +286,7 @@ final class MigrationRun {
         String error = mismatches.isEmpty() ? null : redact("verification failed: " + mismatches.size()
                 + " difference(s); first: " + mismatches.get(0));
         return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, notMigrated, error, null,
-                sourceVersion, targetVersion);
+                sourceVersion, targetVersion, targetSessionSettings);
     }
 
     private void logPlan(MigrationPlan plan) {

@@ -30,6 +30,8 @@ class TempSpaceExhaustedTest {
         MigrationResult failed = Migrator.migrate(Databases.options(source, target).tasks(2).indexMemory("1MB").build());
 
         assertThat(failed.status()).isEqualTo(MigrationStatus.FAILED);
+        assertThat(failed.targetSessionSettings()).as("what the engine set in its target sessions, even on failure")
+                .containsExactly("synchronous_commit=off", "index maintenance_work_mem=1024kB");
         assertThat(failed.errorMessage()).as("names table, index and the server's reason")
                 .contains("public.notes").contains("temp_file_limit").contains("SQLState 53400").doesNotContain("\n");
         assertThat(queryOne(target, "SELECT count(*) FROM migbench.partition_state WHERE status = 'done'"))

@@ -44,6 +44,7 @@ public final class MigbenchCli implements Runnable {
         String[] expanded;
         try {
             expanded = SettingsArguments.expand(args);
+            SettingsArguments.unappliedTargetSettings(args).ifPresent(note -> cli.getErr().println("migbench: " + note));
         } catch (ConfigurationException e) {
             cli.getErr().println("migbench: " + e.getMessage());
             return ExitCodes.USAGE;

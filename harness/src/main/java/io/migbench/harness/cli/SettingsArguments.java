@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code migbench migrate --settings tuned.yaml [--platform P]}: turns a platform's recommendation into the engine's
  * own options ({@code --tasks}, {@code --partitions}, {@code --copy-format}), so the engine needs no knowledge of the
- * file. Options given explicitly on the command line win over the file.
+ * file. Options given explicitly on the command line win over the file. The file's target server settings cannot be
+ * applied by migrate (it does not start the target); {@link #unappliedTargetSettings} says so.
  */
 public final class SettingsArguments {
     private SettingsArguments() {}
@@ -40,6 +43,28 @@ public final class SettingsArguments {
             add(rest, "--copy-format", r.copyFormat().toLowerCase(Locale.ROOT));
         }
         return rest.toArray(String[]::new);
+    }
+
+    /**
+     * What of a {@code migrate --settings} file the expansion cannot apply: its target server settings, because
+     * migrate connects to a running target instead of starting one. Empty when there is nothing to say.
+     */
+    public static Optional<String> unappliedTargetSettings(String... args) {
+        if (args.length == 0 || !args[0].equals("migrate")) {
+            return Optional.empty();
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String file = take(rest, "--settings");
+        if (file == null) {
+            return Optional.empty();
+        }
+        PlatformRecommendation r = choose(TunedSettingsFile.read(Path.of(file)), take(rest, "--platform"), file);
+        if (r.targetSettings().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("target_settings of " + file + " (platform " + r.platform() + ") not applied: migrate does "
+                + "not start the target server; set them on it yourself: " + r.targetSettings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
     }
 
     private static PlatformRecommendation choose(List<PlatformRecommendation> all, String platform, String file) {

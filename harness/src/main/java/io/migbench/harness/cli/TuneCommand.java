@@ -20,6 +20,7 @@ import io.migbench.harness.sweep.RunFolder;
 import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.PlatformDatabases;
 import io.migbench.harness.sweep.TrialOutcome;
+import io.migbench.harness.sweep.TrialSlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +77,6 @@ public final class TuneCommand implements Callable<Integer> {
                 .trialsPerPoint(Math.max(2, scenario.trials()))
                 .warmupTrials(scenario.warmupTrials())
                 .budget(perPlatform)
-                // the engine holds exactly one source and one target connection per task: a bigger pool changes nothing
-                .poolSizeFactors(List.of())
                 .build();
         Path runDir = runOptions.runDir(scenario.name() + "-tune");
         out.printf(Locale.ROOT, "tune %s: %d platform(s), budget %s each, up to %d tasks, %d trials per point -> %s%n",
@@ -92,7 +91,8 @@ public final class TuneCommand implements Callable<Integer> {
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, progress)) {
                     int[] trials = {0};
                     TuningResult result = new Tuner(options).tune((point, trial) -> {
-                        TrialOutcome outcome = session.measure(settings(scenario, point), trial, options.isWarmup(trial));
+                        TrialOutcome outcome = session.measure(settings(scenario, point),
+                                TrialSlot.unscheduled(trial, options.isWarmup(trial)));
                         // the tuner decides the number of trials as it goes: no total, no ETA
                         progress.trialFinished(outcome, ++trials[0], 0, Double.NaN);
                         return throughput(outcome);

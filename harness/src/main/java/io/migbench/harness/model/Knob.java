@@ -4,7 +4,6 @@ package io.migbench.harness.model;
 public enum Knob {
     TASKS("tasks"),
     PARTITIONS("partitions"),
-    POOL_SIZE("pool_size"),
     COPY_FORMAT("copy_format"),
     SPLIT("split"),
     UNLOGGED("unlogged"),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -40,7 +41,10 @@ final class ChartRenderer {
         Files.createDirectories(chartsDir);
         List<ReportView.Chart> out = new ArrayList<>();
         if (platforms.stream().anyMatch(p -> !p.bestPerTaskCount().isEmpty())) {
-            out.add(save(throughputVsTasks(platforms), chartsDir, "throughput-vs-tasks.png"));
+            out.add(save(versusTasks(platforms, "Throughput vs. parallel tasks", "Rows per second",
+                    TrialRecord::rowsPerSecond), chartsDir, "throughput-vs-tasks.png"));
+            out.add(save(versusTasks(platforms, "Data rate vs. parallel tasks", "MB per second (10^6 bytes)",
+                    TrialRecord::mbPerSecond), chartsDir, "mb-per-second-vs-tasks.png"));
         }
         if (platforms.stream().anyMatch(p -> p.best().map(b -> !b.measured().get(0).tables().isEmpty()).orElse(false))) {
             out.add(save(perTable(platforms), chartsDir, "per-table-throughput.png"));
@@ -59,36 +63,69 @@ final class ChartRenderer {
         return new ReportView.Chart(chart.getTitle(), "charts/" + file);
     }
 
-    /** Median rows/s against task count on a log-2 axis, one line per platform, the optimum ringed. */
-    private static XYChart throughputVsTasks(List<PlatformAnalysis> platforms) {
+    /**
+     * A metric against task count on a log-2 axis, per platform: every measured trial as a dot, the median as a
+     * line, its interval of the median as a vertical bar (drawn as its own segment: the interval is not symmetric),
+     * and the optimum ringed.
+     */
+    private static XYChart versusTasks(List<PlatformAnalysis> platforms, String title, String yTitle,
+                                       Function<TrialRecord, Double> metric) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Throughput vs. parallel tasks (median, bars = 95% CI)")
-                .xAxisTitle("Parallel tasks (log2 scale)").yAxisTitle("Rows per second").build();
+                .title(title + " (dots = trials, line = median, bars = interval of the median)")
+                .xAxisTitle("Parallel tasks (log2 scale)").yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTwoLabel);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::compact);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
         List<Double> bestX = new ArrayList<>();
         List<Double> bestY = new ArrayList<>();
+        Color[] palette = chart.getStyler().getSeriesColors();
+        int drawn = 0;
         for (PlatformAnalysis p : platforms) {
-            List<ConfigurationStats> curve = p.bestPerTaskCount();
+            List<ConfigurationStats> curve = p.bestPerTaskCount().stream()
+                    .filter(c -> c.summarize(metric).isPresent()).toList();
             if (curve.isEmpty()) {
                 continue;
             }
-            double[] x = curve.stream().mapToDouble(c -> log2(c.representative().tasks())).toArray();
-            double[] y = curve.stream().mapToDouble(ConfigurationStats::median).toArray();
-            double[] err = curve.stream().mapToDouble(c -> c.throughput().filter(Summary::hasInterval)
-                    .map(Summary::halfWidth).orElse(0.0)).toArray();
-            XYSeries s = chart.addSeries(p.shortLabel(), x, y, err);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            ConfigurationStats best = curve.stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
-            bestX.add(log2(best.representative().tasks()));
-            bestY.add(best.median());
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> trialX = new ArrayList<>();
+            List<Double> trialY = new ArrayList<>();
+            // one colour per platform for its median, trials and intervals
+            Color color = palette[drawn++ % palette.length];
+            for (ConfigurationStats c : curve) {
+                double tasks = log2(c.representative().tasks());
+                Summary s = c.summarize(metric).orElseThrow();
+                x.add(tasks);
+                y.add(s.median());
+                c.measured().stream().map(r -> metric.apply(r.trial())).filter(v -> v != null).forEach(v -> {
+                    trialX.add(tasks);
+                    trialY.add(v);
+                });
+                if (s.hasInterval()) {
+                    XYSeries bar = chart.addSeries(p.shortLabel() + " interval " + c.representative().tasks(),
+                            List.of(tasks, tasks), List.of(s.ciLow(), s.ciHigh()));
+                    bar.setMarker(SeriesMarkers.NONE);
+                    bar.setShowInLegend(false);
+                    bar.setLineWidth(3f);
+                    bar.setLineColor(color);
+                }
+            }
+            XYSeries median = chart.addSeries(p.shortLabel() + " median", x, y);
+            median.setMarker(SeriesMarkers.CIRCLE);
+            median.setLineColor(color);
+            median.setMarkerColor(color);
+            XYSeries dots = chart.addSeries(p.shortLabel() + " trials", trialX, trialY);
+            dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            dots.setMarker(SeriesMarkers.CIRCLE);
+            dots.setMarkerColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 110));
+            int best = y.indexOf(y.stream().max(Double::compare).orElseThrow());
+            bestX.add(x.get(best));
+            bestY.add(y.get(best));
         }
-        XYSeries optimum = chart.addSeries("optimum", bestX, bestY);
-        optimum.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        XYSeries optimum = chart.addSeries("highest median", bestX, bestY);
+        optimum.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         optimum.setMarker(SeriesMarkers.DIAMOND);
         optimum.setMarkerColor(Color.BLACK);
         return chart;

@@ -51,12 +51,23 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
-    /** "204,112 (95% CI 198,001–210,223)"; a single trial says it has no interval. */
+    /**
+     * "204,112 (198,001–210,223, 95% interval)", or with fewer than six trials
+     * "204,112 (198,001–210,223, min–max of 3 trials: 75% interval)"; a single trial says it has no interval.
+     */
     static String rateWithInterval(Summary s) {
         if (!s.hasInterval()) {
-            return rate(s.median()) + " (n=1, no CI)";
+            return rate(s.median()) + " (n=1, no interval)";
         }
-        return rate(s.median()) + " (95% CI " + rate(s.ciLow()) + "–" + rate(s.ciHigh()) + ")";
+        return rate(s.median()) + " (" + rate(s.ciLow()) + "–" + rate(s.ciHigh()) + ", " + coverage(s) + ")";
+    }
+
+    /** "95% interval", or "min–max of 3 trials: 75% interval" when too few trials reach 95%. */
+    static String coverage(Summary s) {
+        if (s.reachesConfidence()) {
+            return String.format(Locale.ROOT, "%.0f%% interval", Summary.CONFIDENCE * 100);
+        }
+        return String.format(Locale.ROOT, "min–max of %d trials: %.0f%% interval", s.n(), Math.floor(s.coverage() * 100));
     }
 
     /** A value safe inside a Markdown table cell. */

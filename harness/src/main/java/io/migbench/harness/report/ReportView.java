@@ -41,6 +41,7 @@ public final class ReportView {
                                    String median, String interval, String spread, String flag) {}
     public record FailedRow(String platform, String engine, String settings, String trial, String when, String error) {}
     public record Chart(String title, String file) {}
+    public record Recommendation(String host, String yaml) {}
 
     private ReportView() {}
 
@@ -51,7 +52,10 @@ public final class ReportView {
         scope.put("runs", runs);
         scope.put("datasets", all.stream().map(r -> r.trial().dataset() + " (scale " + trim(r.trial().scale()) + ")")
                 .distinct().collect(Collectors.joining(", ")));
-        scope.put("keyFinding", keyFinding(platforms));
+        scope.put("keyFinding", Findings.keyFinding(platforms));
+        List<String> warnings = new ArrayList<>(Findings.durabilityWarnings(platforms));
+        warnings.addAll(Findings.precisionWarnings(all));
+        scope.put("warnings", warnings);
         scope.put("platforms", platforms.stream().map(ReportView::platformRow).toList());
         scope.put("summaries", bestOf(platforms, ReportView::summary));
         scope.put("environments", platforms.stream().map(ReportView::environment).toList());
@@ -61,15 +65,19 @@ public final class ReportView {
         scope.put("beforeAfter", platforms.stream().map(ReportView::beforeAfter).flatMap(Optional::stream).toList());
         scope.put("sourceComparison", sourceComparison(platforms));
         scope.put("engineComparison", engineComparison(platforms));
-        scope.put("recommendations", recommendations(platforms));
+        scope.put("recommendations", Recommendations.of(platforms).entrySet().stream()
+                .map(e -> new Recommendation(e.getKey(), e.getValue())).toList());
         scope.put("configurations", platforms.stream().flatMap(p -> p.configurations().stream()
                 .map(c -> configurationRow(p, c))).toList());
-        scope.put("method", method(all));
+        scope.put("method", method(all, platforms));
+        scope.put("drift", platforms.stream().flatMap(p -> p.configurations().stream()
+                .flatMap(c -> DriftCheck.of(p, c).stream())).toList());
         scope.put("noisy", platforms.stream().flatMap(p -> p.configurations().stream().filter(ConfigurationStats::isNoisy)
                 .map(c -> p.label() + ": " + c.key().engine().code() + " " + c.key().settingsLabel())).toList());
         scope.put("failed", all.stream().filter(r -> !r.trial().isOk()).map(ReportView::failedRow).toList());
         scope.put("charts", charts);
-        for (String list : List.of("sourceComparison", "engineComparison", "noisy", "failed")) {
+        for (String list : List.of("sourceComparison", "engineComparison", "noisy", "failed", "warnings", "drift",
+                "recommendations")) {
             scope.put("has" + Character.toUpperCase(list.charAt(0)) + list.substring(1),
                     !((List<?>) scope.get(list)).isEmpty());
         }
@@ -81,43 +89,22 @@ public final class ReportView {
         return platforms.stream().flatMap(p -> p.best().map(b -> section.apply(p, b)).stream()).toList();
     }
 
-    static String keyFinding(List<PlatformAnalysis> platforms) {
-        List<String> parts = new ArrayList<>();
-        for (PlatformAnalysis p : platforms) {
-            List<ConfigurationStats> curve = p.bestPerTaskCount();
-            if (curve.isEmpty()) {
-                continue;
-            }
-            ConfigurationStats best = curve.stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
-            ConfigurationStats worst = curve.stream().max(ConfigurationStats.FASTEST_FIRST).orElseThrow();
-            String part = "on " + p.label() + ", " + Format.tasks(best.representative().tasks()) + " ran fastest (median "
-                    + Format.rate(best.median()) + " rows/s)";
-            if (worst != best) {
-                part += " and " + Format.tasks(worst.representative().tasks()) + " ran " + Format.ratio(best.median() / worst.median()) + " slower";
-            } else {
-                part += ", the only task count measured";
-            }
-            parts.add(part);
-        }
-        if (parts.isEmpty()) {
-            return "No migbench trial completed, so there is no optimum to report.";
-        }
-        String sentence = String.join("; ", parts) + ".";
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
-    }
-
     private static PlatformRow platformRow(PlatformAnalysis p) {
         TrialRecord f = p.facts();
         List<String> notes = new ArrayList<>();
         notes.add(f.host().cpuModel() + ", " + Format.memory(f.host().memoryBytes()) + " RAM");
+        String durability = Findings.durability(p);
+        notes.add(io.migbench.harness.db.Durability.isNonDurable(durability) ? "**" + durability + "**"
+                : "durability: " + durability);
         notes.add("target limits: " + orNone(f.targetLimitsEnforced()));
         if (!f.targetLimitsRequested().equals(f.targetLimitsEnforced())) {
             notes.add("requested: " + orNone(f.targetLimitsRequested()));
         }
         Optional<ConfigurationStats> best = p.best();
-        best.filter(ConfigurationStats::isNoisy).ifPresent(b -> notes.add("**noisy** (CI wider than ±10%)"));
-        return new PlatformRow(Format.cell(p.label()),
-                best.map(b -> String.valueOf(b.representative().tasks())).orElse("–"),
+        best.filter(ConfigurationStats::isNoisy).ifPresent(b -> notes.add("**noisy** (interval wider than ±10%)"));
+        String optimal = Findings.taskRanking(p).map(r -> r.fastest().representative().tasks() + Findings.tiedNote(r))
+                .orElse(best.map(b -> String.valueOf(b.representative().tasks())).orElse("–"));
+        return new PlatformRow(Format.cell(p.label()), optimal,
                 best.flatMap(ConfigurationStats::throughput).map(Format::rateWithInterval).orElse("no completed trial"),
                 Format.cell(String.join("; ", notes)));
     }
@@ -138,6 +125,11 @@ public final class ReportView {
         m.add(new Metric("Trials (measured / warmup / failed)", best.n() + " / " + best.warmups() + " / "
                 + best.failed().size()));
         m.add(new Metric("Validation", validation(best)));
+        m.add(new Metric("Ranking", Findings.ranking(p.configurations()).map(r -> r.distinguishable()
+                ? "distinguishable from every other configuration (its interval clears theirs)"
+                : r.tieSentence(Findings::labels)).orElse("–")));
+        m.add(new Metric("Durability", Findings.durability(p)));
+        m.add(new Metric("Engine session settings", t.sessionSettings()));
         return new PlatformMetrics(Format.cell(p.label()), Format.cell(t.settingsLabel()), m);
     }
 
@@ -164,7 +156,9 @@ public final class ReportView {
                 orNone(t.sourceLimitsRequested()) + " → " + orNone(t.sourceLimitsEnforced())));
         m.add(new Metric("Target limits (requested → enforced)",
                 orNone(t.targetLimitsRequested()) + " → " + orNone(t.targetLimitsEnforced())));
+        m.add(new Metric("Durability (target)", Findings.durability(p)));
         m.add(new Metric("Target settings", orNone(t.targetSettings())));
+        m.add(new Metric("Engine session settings (best)", t.sessionSettings()));
         m.add(new Metric("Engine settings (best)", t.settingsLabel()));
         return new PlatformMetrics(Format.cell(p.label()), "",
                 m.stream().map(x -> new Metric(x.name(), Format.cell(x.value()))).toList());
@@ -246,8 +240,10 @@ public final class ReportView {
         double d1 = after.summarize(TrialRecord::totalSeconds).map(Summary::median).orElse(Double.NaN);
         rows.add(new BeforeAfterRow("Duration (median)", Format.seconds(d0), Format.seconds(d1),
                 d1 <= d0 ? Format.percent(1 - d1 / d0) + " faster" : Format.percent(d1 / d0 - 1) + " slower"));
-        rows.add(new BeforeAfterRow("Throughput (median rows/s)", Format.rate(before.median()),
-                Format.rate(after.median()), Format.ratio(after.median() / before.median())));
+        boolean tied = Findings.throughput(before).overlaps(Findings.throughput(after));
+        rows.add(new BeforeAfterRow("Throughput (median rows/s)", Format.rateWithInterval(Findings.throughput(before)),
+                Format.rateWithInterval(Findings.throughput(after)), Format.ratio(after.median() / before.median())
+                        + (tied ? ", **not distinguishable** (overlapping intervals)" : ", distinguishable")));
         rows.add(new BeforeAfterRow("Tasks", String.valueOf(before.representative().tasks()),
                 String.valueOf(after.representative().tasks()), ""));
         return Optional.of(new BeforeAfter(Format.cell(p.label()), Format.cell(before.key().settingsLabel()),
@@ -266,8 +262,9 @@ public final class ReportView {
             p.configurations().stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
                     .forEach(c -> bestPerSource.merge(c.key().sourceEngine(), c, (a, b) -> a.median() >= b.median() ? a : b));
             double top = bestPerSource.values().stream().mapToDouble(ConfigurationStats::median).max().orElse(1);
+            ConfigurationStats fastest = bestPerSource.values().stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
             bestPerSource.forEach((source, c) -> out.add(comparisonRow(p, source, c, Format.ratio(c.median() / top)
-                    + " of the fastest source")));
+                    + " of the fastest source" + tieMark(c, fastest))));
         }
         return out;
     }
@@ -283,7 +280,8 @@ public final class ReportView {
             Map<EngineKind, ConfigurationStats> bestPerEngine = bestPerEngine(p);
             Optional<ConfigurationStats> pipe = Optional.ofNullable(bestPerEngine.get(EngineKind.PSQL_PIPE));
             bestPerEngine.forEach((engine, c) -> out.add(comparisonRow(p, engine.code(), c,
-                    pipe.map(l -> Format.ratio(c.median() / l.median()) + " of psql-pipe").orElse("no psql-pipe line"))));
+                    pipe.map(l -> Format.ratio(c.median() / l.median()) + " of psql-pipe" + tieMark(c, l))
+                            .orElse("no psql-pipe line"))));
         }
         return out;
     }
@@ -296,38 +294,21 @@ public final class ReportView {
         return out;
     }
 
+    /** "" for the reference itself, else whether the two intervals tell the configurations apart. */
+    private static String tieMark(ConfigurationStats c, ConfigurationStats reference) {
+        if (c == reference) {
+            return "";
+        }
+        return Findings.throughput(c).overlaps(Findings.throughput(reference)) ? " (not distinguishable)" : " (distinguishable)";
+    }
+
     private static ComparisonRow comparisonRow(PlatformAnalysis p, String subject, ConfigurationStats c,
                                                String relative) {
         TrialRecord t = c.representative();
-        return new ComparisonRow(Format.cell(p.label()), subject, Format.cell(c.key().settingsLabel()),
+        return new ComparisonRow(Format.cell(p.label() + Findings.durabilityTag(p)), subject, Format.cell(c.key().settingsLabel()),
                 Format.count(t.rows()),
                 c.summarize(TrialRecord::totalSeconds).map(s -> Format.seconds(s.median())).orElse("–"),
                 c.throughput().map(Format::rateWithInterval).orElse("–"), relative);
-    }
-
-    private static String recommendations(List<PlatformAnalysis> platforms) {
-        StringBuilder yaml = new StringBuilder("recommended:\n");
-        for (PlatformAnalysis p : platforms) {
-            Optional<ConfigurationStats> best = p.best().filter(b -> b.key().engine() == EngineKind.MIGBENCH);
-            if (best.isEmpty()) {
-                continue;
-            }
-            TrialRecord t = best.get().representative();
-            yaml.append("  \"").append(p.key().replace("\"", "'")).append("\":   # ").append(p.label()).append('\n');
-            yaml.append("    tasks: ").append(t.tasks()).append('\n');
-            if (t.partitions() != null) {
-                yaml.append("    partitions: ").append(t.partitions()).append('\n');
-            }
-            if (t.poolSize() != null) {
-                yaml.append("    pool_size: ").append(t.poolSize()).append('\n');
-            }
-            if (!t.copyFormat().isBlank()) {
-                yaml.append("    copy_format: ").append(t.copyFormat()).append('\n');
-            }
-            yaml.append("    # median ").append(Format.rate(best.get().median())).append(" rows/s over ")
-                    .append(best.get().n()).append(" trials\n");
-        }
-        return yaml.toString().stripTrailing();
     }
 
     private static ConfigurationRow configurationRow(PlatformAnalysis p, ConfigurationStats c) {
@@ -337,23 +318,49 @@ public final class ReportView {
                 c.n() + (c.failed().isEmpty() ? "" : " (+" + c.failed().size() + " failed)"),
                 s.map(x -> Format.rate(x.median())).orElse("–"),
                 s.filter(Summary::hasInterval).map(x -> Format.rate(x.ciLow()) + "–" + Format.rate(x.ciHigh())
-                        + " (±" + Format.percent(x.relativeHalfWidth()) + ")").orElse("n/a"),
+                        + " (" + Format.coverage(x) + ")").orElse("n/a"),
                 s.map(x -> Format.rate(x.min()) + "–" + Format.rate(x.max())).orElse("–"),
                 c.n() == 0 ? "**no completed trial**" : c.isNoisy() ? "**noisy**" : "");
     }
 
-    private static List<Metric> method(List<TrialResult> all) {
+    private static List<Metric> method(List<TrialResult> all, List<PlatformAnalysis> platforms) {
         TreeSet<Long> measuredPerConfig = new TreeSet<>();
         ConfigurationStats.group(all).forEach(c -> measuredPerConfig.add((long) c.n()));
         long warmups = all.stream().filter(r -> r.trial().warmup()).count();
         long failed = all.stream().filter(r -> !r.trial().isOk()).count();
+        long drifted = platforms.stream().flatMap(p -> p.configurations().stream()
+                .flatMap(c -> DriftCheck.of(p, c).stream())).filter(DriftCheck::flagged).count();
+        long checked = platforms.stream().flatMap(p -> p.configurations().stream()
+                .flatMap(c -> DriftCheck.of(p, c).stream())).count();
         return List.of(
                 new Metric("Trials recorded", String.valueOf(all.size())),
                 new Metric("Measured trials per configuration", measuredPerConfig.first().equals(measuredPerConfig.last())
                         ? String.valueOf(measuredPerConfig.first())
                         : measuredPerConfig.first() + " to " + measuredPerConfig.last()),
                 new Metric("Warmup trials (recorded, excluded)", String.valueOf(warmups)),
-                new Metric("Failed trials (listed, excluded)", String.valueOf(failed)));
+                new Metric("Failed trials (listed, excluded)", String.valueOf(failed)),
+                new Metric("Trial order", trialOrder(all)),
+                new Metric("Drift check (first vs last round)", checked == 0 ? "not possible: fewer than 2 trials each"
+                        : drifted + " of " + checked + " configurations drifted more than their spread"));
+    }
+
+    /** How the measured trials were ordered, read from the round column (empty in old runs and tuner runs). */
+    private static String trialOrder(List<TrialResult> all) {
+        List<TrialRecord> measured = all.stream().map(TrialResult::trial).filter(TrialRecord::isMeasured).toList();
+        if (measured.stream().noneMatch(t -> t.round() != null)) {
+            return "not recorded (an older run, or the tuner, which measures each point's trials back to back)";
+        }
+        // interleaved rounds run in file order round after round; blocked ones restart at round 1 for each point
+        Map<String, Integer> lastRound = new LinkedHashMap<>();
+        boolean interleaved = true;
+        for (TrialRecord t : measured) {
+            if (t.round() != null) {
+                Integer previous = lastRound.put(t.platformKey(), t.round());
+                interleaved &= previous == null || previous <= t.round();
+            }
+        }
+        return interleaved ? "interleaved: rounds over every point, each round in a seeded random order"
+                : "blocked: each point's trials back to back";
     }
 
     private static FailedRow failedRow(TrialResult r) {

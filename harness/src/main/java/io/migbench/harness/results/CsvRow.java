@@ -22,7 +22,7 @@ final class CsvRow {
         return file + ":" + (record.getRecordNumber() + 1);
     }
 
-    /** The cell's text; empty when the file has no such column (one added after the file was written). */
+    /** The cell's text; empty when the cell or the whole column (an optional one, in an older file) is missing. */
     String text(String column) {
         if (!record.isMapped(column)) {
             return "";

@@ -2,9 +2,7 @@ package io.migbench.harness.results;
 
 import io.migbench.harness.model.EngineKind;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,12 +45,17 @@ public enum TrialColumn {
             TrialRecord::baseline),
     TASKS("tasks", "concurrent copy tasks", TrialRecord::tasks),
     PARTITIONS("partitions", "partitions per large table (empty: engine default)", TrialRecord::partitions),
-    POOL_SIZE("pool_size", "connection pool size (empty: engine default)", TrialRecord::poolSize),
     COPY_FORMAT("copy_format", "COPY format: binary or text", TrialRecord::copyFormat),
     SPLIT("split", "how tables were split: range, quantile, ctid, none", TrialRecord::split),
     KNOBS("knobs", "other engine settings, compact key=value list", TrialRecord::knobs),
     TRIAL("trial", "trial number within the configuration, from 1", TrialRecord::trial),
     WARMUP("warmup", "true for warmup trials (recorded, never counted in statistics)", TrialRecord::warmup),
+    ROUND("round", "sweep round of a measured trial, from 1 (empty: warmup or tuner trial)", TrialRecord::round, true),
+    ORDER("order", "position of the trial within its round, from 1 (empty with round)", TrialRecord::order, true),
+    DURABILITY("durability", "durable | non-durable(fsync=off,...) from the target's effective settings | unknown",
+            TrialRecord::durability, true),
+    SESSION_SETTINGS("session_settings", "what the engine set in its own target sessions, ;-separated | unknown",
+            TrialRecord::sessionSettings, true),
     ROWS("rows", "rows copied", TrialRecord::rows),
     BYTES("bytes", "bytes copied (COPY stream size)", TrialRecord::bytes),
     SCHEMA_S("schema_s", "seconds creating the target schema", TrialRecord::schemaSeconds),
@@ -64,31 +67,31 @@ public enum TrialColumn {
     MB_PER_S("mb_per_s", "bytes / 10^6 / total_s", TrialRecord::mbPerSecond),
     // where the time went (docs/results-csv.md, "Resource columns"); empty: not measured
     SOURCE_CPU_S("source_cpu_s", "CPU seconds of the source server's processes during the migration",
-            t -> t.resources().sourceCpuSeconds()),
+            t -> t.resources().sourceCpuSeconds(), true),
     TARGET_CPU_S("target_cpu_s", "CPU seconds of the target server's processes during the migration",
-            t -> t.resources().targetCpuSeconds()),
+            t -> t.resources().targetCpuSeconds(), true),
     ENGINE_CPU_S("engine_cpu_s", "CPU seconds of the migbench JVM (engine, harness) and the tools it ran",
-            t -> t.resources().engineCpuSeconds()),
+            t -> t.resources().engineCpuSeconds(), true),
     SOURCE_READ_BYTES("source_read_bytes", "bytes the source's processes read from storage",
-            t -> t.resources().sourceReadBytes()),
+            t -> t.resources().sourceReadBytes(), true),
     SOURCE_WRITE_BYTES("source_write_bytes", "bytes the source's processes wrote to storage",
-            t -> t.resources().sourceWriteBytes()),
+            t -> t.resources().sourceWriteBytes(), true),
     TARGET_READ_BYTES("target_read_bytes", "bytes the target's processes read from storage",
-            t -> t.resources().targetReadBytes()),
+            t -> t.resources().targetReadBytes(), true),
     TARGET_WRITE_BYTES("target_write_bytes", "bytes the target's processes wrote to storage",
-            t -> t.resources().targetWriteBytes()),
+            t -> t.resources().targetWriteBytes(), true),
     TARGET_WAL_BYTES("target_wal_bytes", "WAL the target generated during the migration (pg_current_wal_lsn difference)",
-            t -> t.resources().targetWalBytes()),
+            t -> t.resources().targetWalBytes(), true),
     SOURCE_WAIT_SAMPLES("source_wait_samples", "active source backends observed by the wait-event sampler",
-            t -> t.resources().sourceWaitSamples()),
+            t -> t.resources().sourceWaitSamples(), true),
     SOURCE_WAITS("source_waits", "share per wait event of those observations, e.g. CPU=0.8;IO/DataFileRead=0.2",
-            t -> t.resources().sourceWaitShares()),
+            t -> t.resources().sourceWaitShares(), true),
     TARGET_WAIT_SAMPLES("target_wait_samples", "active target backends observed by the wait-event sampler",
-            t -> t.resources().targetWaitSamples()),
+            t -> t.resources().targetWaitSamples(), true),
     TARGET_WAITS("target_waits", "share per wait event of those observations, e.g. CPU=0.61;LWLock/WALWrite=0.22",
-            t -> t.resources().targetWaitShares()),
+            t -> t.resources().targetWaitShares(), true),
     RESOURCE_NOTES("resource_notes", "how the resource columns were measured, and why one is empty",
-            t -> t.resources().notes()),
+            t -> t.resources().notes(), true),
     VALIDATION("validation", "count | checksum", TrialRecord::validation),
     VALIDATION_RESULT("validation_result", "passed | failed | skipped", TrialRecord::validationResult),
     SOURCE_ROWS("source_rows", "rows counted in the source", TrialRecord::sourceRows),
@@ -96,17 +99,21 @@ public enum TrialColumn {
     STATUS("status", "ok | failed", TrialRecord::status),
     ERROR("error", "why a failed trial failed (passwords masked)", TrialRecord::error);
 
-    /** Columns added after the first release: an older CSV without them reads as "unknown". */
-    private static final Set<TrialColumn> ADDED_LATER = EnumSet.range(SOURCE_CPU_S, RESOURCE_NOTES);
-
     private final String header;
     private final String description;
     private final Function<TrialRecord, Object> value;
+    /** Added after the first released format: older CSVs lack it and read it as empty ("unknown"). */
+    private final boolean optional;
 
     TrialColumn(String header, String description, Function<TrialRecord, Object> value) {
+        this(header, description, value, false);
+    }
+
+    TrialColumn(String header, String description, Function<TrialRecord, Object> value, boolean optional) {
         this.header = header;
         this.description = description;
         this.value = value;
+        this.optional = optional;
     }
 
     public String header() {
@@ -121,9 +128,9 @@ public enum TrialColumn {
         return Arrays.stream(values()).map(TrialColumn::header).toList();
     }
 
-    /** The columns every trials.csv must have. */
+    /** The columns every trials.csv must have; the optional ones may be missing in older files. */
     static List<String> requiredHeaders() {
-        return Arrays.stream(values()).filter(c -> !ADDED_LATER.contains(c)).map(TrialColumn::header).toList();
+        return Arrays.stream(values()).filter(c -> !c.optional).map(TrialColumn::header).toList();
     }
 
     static List<Object> cells(TrialRecord t) {
@@ -147,9 +154,11 @@ public enum TrialColumn {
                     .dataset(r.required(DATASET.header)).scale(r.doubleValue(SCALE.header))
                     .engine(r.code(ENGINE.header, EngineKind.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
                     .baseline(r.bool(IS_BASELINE.header)).tasks(r.intValue(TASKS.header))
-                    .partitions(r.optionalInt(PARTITIONS.header)).poolSize(r.optionalInt(POOL_SIZE.header))
+                    .partitions(r.optionalInt(PARTITIONS.header))
                     .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))
                     .trial(r.intValue(TRIAL.header)).warmup(r.bool(WARMUP.header))
+                    .position(r.optionalInt(ROUND.header), r.optionalInt(ORDER.header))
+                    .durability(r.text(DURABILITY.header)).sessionSettings(r.text(SESSION_SETTINGS.header))
                     .rows(r.optionalLong(ROWS.header)).bytes(r.optionalLong(BYTES.header))
                     .phases(r.optionalDouble(SCHEMA_S.header), r.optionalDouble(COPY_S.header),
                             r.optionalDouble(INDEX_S.header), r.optionalDouble(VERIFY_S.header),

@@ -20,8 +20,9 @@ public record TrialRecord(
         String targetLimitsRequested, String targetLimitsEnforced, String targetSettings,
         String dataset, double scale,
         EngineKind engine, String settingsLabel, boolean baseline,
-        int tasks, Integer partitions, Integer poolSize, String copyFormat, String split, String knobs,
+        int tasks, Integer partitions, String copyFormat, String split, String knobs,
         int trial, boolean warmup,
+        Integer round, Integer order, String durability, String sessionSettings,
         Long rows, Long bytes,
         Double schemaSeconds, Double copySeconds, Double indexSeconds, Double verifySeconds, Double totalSeconds,
         Double rowsPerSecond, Double mbPerSecond,
@@ -52,7 +53,11 @@ public record TrialRecord(
             problems.add("scale: must be > 0, got " + scale);
         }
         positive(problems, partitions, "partitions");
-        positive(problems, poolSize, "pool_size");
+        positive(problems, round, "round");
+        positive(problems, order, "order");
+        if ((round == null) != (order == null)) {
+            problems.add("round/order: both or neither, got round=" + round + ", order=" + order);
+        }
         for (Double s : new Double[] {schemaSeconds, copySeconds, indexSeconds, verifySeconds, totalSeconds}) {
             if (s != null && (s.isNaN() || s < 0)) {
                 problems.add("phase seconds: must not be negative, got " + s);
@@ -76,10 +81,15 @@ public record TrialRecord(
         if (rowsPerSecond == null && rows != null && totalSeconds != null && totalSeconds > 0) {
             rowsPerSecond = rows / totalSeconds;
         }
+        durability = durability == null || durability.isBlank() ? UNKNOWN : durability;
+        sessionSettings = sessionSettings == null || sessionSettings.isBlank() ? UNKNOWN : sessionSettings;
         if (mbPerSecond == null && bytes != null && totalSeconds != null && totalSeconds > 0) {
             mbPerSecond = bytes / 1e6 / totalSeconds;
         }
     }
+
+    /** What old CSVs without the durability or session_settings column read as. */
+    public static final String UNKNOWN = "unknown";
 
     private static void require(List<String> problems, Object value, String column) {
         if (value == null || value instanceof String s && s.isBlank()) {
@@ -140,12 +150,15 @@ public record TrialRecord(
         private boolean baseline;
         private int tasks;
         private Integer partitions;
-        private Integer poolSize;
         private String copyFormat = "";
         private String split = "";
         private String knobs = "";
         private int trial;
         private boolean warmup;
+        private Integer round;
+        private Integer order;
+        private String durability = UNKNOWN;
+        private String sessionSettings = UNKNOWN;
         private Long rows;
         private Long bytes;
         private Double schemaSeconds;
@@ -173,8 +186,9 @@ public record TrialRecord(
             targetLimitsRequested = r.targetLimitsRequested; targetLimitsEnforced = r.targetLimitsEnforced;
             targetSettings = r.targetSettings; dataset = r.dataset; scale = r.scale; engine = r.engine;
             settingsLabel = r.settingsLabel; baseline = r.baseline; tasks = r.tasks; partitions = r.partitions;
-            poolSize = r.poolSize; copyFormat = r.copyFormat; split = r.split; knobs = r.knobs; trial = r.trial;
-            warmup = r.warmup; rows = r.rows; bytes = r.bytes; schemaSeconds = r.schemaSeconds;
+            copyFormat = r.copyFormat; split = r.split; knobs = r.knobs; trial = r.trial;
+            warmup = r.warmup; round = r.round; order = r.order;
+            durability = r.durability; sessionSettings = r.sessionSettings; rows = r.rows; bytes = r.bytes; schemaSeconds = r.schemaSeconds;
             copySeconds = r.copySeconds; indexSeconds = r.indexSeconds; verifySeconds = r.verifySeconds;
             totalSeconds = r.totalSeconds; rowsPerSecond = r.rowsPerSecond; mbPerSecond = r.mbPerSecond;
             validation = r.validation; validationResult = r.validationResult; sourceRows = r.sourceRows;
@@ -211,13 +225,18 @@ public record TrialRecord(
         public Builder baseline(boolean v) { baseline = v; return this; }
         public Builder tasks(int v) { tasks = v; return this; }
         public Builder partitions(Integer v) { partitions = v; return this; }
-        public Builder poolSize(Integer v) { poolSize = v; return this; }
         public Builder copyFormat(String v) { copyFormat = v; return this; }
         public Builder split(String v) { split = v; return this; }
         /** Any other engine knobs as compact text, e.g. {@code unlogged=true}. */
         public Builder knobs(String v) { knobs = v; return this; }
         public Builder trial(int v) { trial = v; return this; }
         public Builder warmup(boolean v) { warmup = v; return this; }
+        /** The sweep round and the position within it; both {@code null} for warmups and tuner trials. */
+        public Builder position(Integer round, Integer order) { this.round = round; this.order = order; return this; }
+        /** {@code durable} or {@code non-durable(fsync=off,…)}, from the target's effective settings. */
+        public Builder durability(String v) { durability = v; return this; }
+        /** What the engine set in its own target sessions, e.g. {@code synchronous_commit=off;index maintenance_work_mem=256MB}. */
+        public Builder sessionSettings(String v) { sessionSettings = v; return this; }
         public Builder rows(Long v) { rows = v; return this; }
         public Builder bytes(Long v) { bytes = v; return this; }
         public Builder phases(Double schema, Double copy, Double index, Double verify, Double total) {
@@ -245,7 +264,8 @@ public record TrialRecord(
             return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                     targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                     targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
-                    partitions, poolSize, copyFormat, split, knobs, trial, warmup, rows, bytes, schemaSeconds,
+                    partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                    rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
                     validationResult, sourceRows, targetRows, status, error,
                     resources);

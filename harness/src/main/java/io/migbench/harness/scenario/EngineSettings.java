@@ -10,12 +10,11 @@ import java.util.Map;
 
 /**
  * One point of the matrix: which engine, with which settings. What a sweep measures, the tuner varies
- * and a settings profile recommends. {@code auto} counts are left to the engine (e.g. pool size = tasks).
+ * and a settings profile recommends. {@code auto} counts are left to the engine.
  *
  * @param engine      the engine that runs the copy
  * @param tasks       concurrent copy tasks (≥ 1)
  * @param partitions  key ranges per big table, or auto
- * @param poolSize    connections per side, or auto
  * @param copyFormat  binary or text COPY
  * @param split       how big tables are split
  * @param unlogged    create target tables UNLOGGED and switch them to LOGGED after the load
@@ -25,7 +24,6 @@ public record EngineSettings(
         EngineKind engine,
         int tasks,
         CountOrAuto partitions,
-        CountOrAuto poolSize,
         CopyFormat copyFormat,
         SplitMode split,
         boolean unlogged,
@@ -36,12 +34,10 @@ public record EngineSettings(
                 .require(engine, "engine")
                 .atLeast(tasks, 1, "tasks")
                 .require(partitions, "partitions")
-                .require(poolSize, "pool_size")
                 .require(copyFormat, "copy_format")
                 .require(split, "split")
                 .require(indexTasks, "index_tasks");
         positiveOrAuto(c, partitions, "partitions");
-        positiveOrAuto(c, poolSize, "pool_size");
         positiveOrAuto(c, indexTasks, "index_tasks");
         c.throwIfAny();
     }
@@ -54,36 +50,32 @@ public record EngineSettings(
 
     /** The engine's defaults with the given task count. */
     public static EngineSettings defaults(EngineKind engine, int tasks) {
-        return new EngineSettings(engine, tasks, CountOrAuto.AUTO, CountOrAuto.AUTO, CopyFormat.BINARY,
+        return new EngineSettings(engine, tasks, CountOrAuto.AUTO, CopyFormat.BINARY,
                 SplitMode.AUTO, false, CountOrAuto.AUTO);
     }
 
     public EngineSettings withTasks(int t) {
-        return new EngineSettings(engine, t, partitions, poolSize, copyFormat, split, unlogged, indexTasks);
+        return new EngineSettings(engine, t, partitions, copyFormat, split, unlogged, indexTasks);
     }
 
     public EngineSettings withPartitions(CountOrAuto p) {
-        return new EngineSettings(engine, tasks, p, poolSize, copyFormat, split, unlogged, indexTasks);
-    }
-
-    public EngineSettings withPoolSize(CountOrAuto p) {
-        return new EngineSettings(engine, tasks, partitions, p, copyFormat, split, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, p, copyFormat, split, unlogged, indexTasks);
     }
 
     public EngineSettings withCopyFormat(CopyFormat f) {
-        return new EngineSettings(engine, tasks, partitions, poolSize, f, split, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, f, split, unlogged, indexTasks);
     }
 
     public EngineSettings withSplit(SplitMode s) {
-        return new EngineSettings(engine, tasks, partitions, poolSize, copyFormat, s, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, s, unlogged, indexTasks);
     }
 
     public EngineSettings withUnlogged(boolean u) {
-        return new EngineSettings(engine, tasks, partitions, poolSize, copyFormat, split, u, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, split, u, indexTasks);
     }
 
     public EngineSettings withIndexTasks(CountOrAuto i) {
-        return new EngineSettings(engine, tasks, partitions, poolSize, copyFormat, split, unlogged, i);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, split, unlogged, i);
     }
 
     /** The same point with the knobs its engine ignores set to their defaults, so such points compare equal. */
@@ -91,7 +83,6 @@ public record EngineSettings(
         EngineSettings d = defaults(engine, tasks);
         return new EngineSettings(engine, tasks,
                 engine.honours(Knob.PARTITIONS) ? partitions : d.partitions,
-                engine.honours(Knob.POOL_SIZE) ? poolSize : d.poolSize,
                 engine.honours(Knob.COPY_FORMAT) ? copyFormat : d.copyFormat,
                 engine.honours(Knob.SPLIT) ? split : d.split,
                 engine.honours(Knob.UNLOGGED) ? unlogged : d.unlogged,
@@ -107,9 +98,6 @@ public record EngineSettings(
         StringBuilder b = new StringBuilder(engine.yamlName()).append(" t").append(tasks);
         if (!partitions.isAuto()) {
             b.append(" p=").append(partitions);
-        }
-        if (!poolSize.isAuto()) {
-            b.append(" pool=").append(poolSize);
         }
         if (copyFormat != CopyFormat.BINARY) {
             b.append(' ').append(copyFormat.yamlName());
@@ -139,8 +127,6 @@ public record EngineSettings(
             String value = t.substring(t.indexOf('=') + 1);
             if (t.startsWith("p=")) {
                 s = s.withPartitions(CountOrAuto.parse(value));
-            } else if (t.startsWith("pool=")) {
-                s = s.withPoolSize(CountOrAuto.parse(value));
             } else if (t.startsWith("split=")) {
                 s = s.withSplit(YamlEnum.parse(SplitMode.class, value)
                         .orElseThrow(() -> new IllegalArgumentException("unknown split in label \"" + label + "\"")));
@@ -163,7 +149,6 @@ public record EngineSettings(
         m.put("engine", engine.yamlName());
         m.put(Knob.TASKS.yamlName(), Integer.toString(tasks));
         m.put(Knob.PARTITIONS.yamlName(), partitions.toString());
-        m.put(Knob.POOL_SIZE.yamlName(), poolSize.toString());
         m.put(Knob.COPY_FORMAT.yamlName(), copyFormat.yamlName());
         m.put(Knob.SPLIT.yamlName(), split.yamlName());
         m.put(Knob.UNLOGGED.yamlName(), Boolean.toString(unlogged));

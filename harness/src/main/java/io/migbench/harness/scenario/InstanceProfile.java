@@ -43,6 +43,13 @@ public record InstanceProfile(
         c.throwIfAny();
     }
 
+    /** The same limits with {@code overrides} applied over the settings (an override wins). */
+    public InstanceProfile withSettings(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(settings);
+        merged.putAll(overrides);
+        return new InstanceProfile(cpus, cpuset, memoryBytes, readBytesPerSecond, writeBytesPerSecond, merged);
+    }
+
     public ResourceLimits limits() {
         return new ResourceLimits(cpus, cpuset, memoryBytes, readBytesPerSecond, writeBytesPerSecond);
     }

@@ -15,7 +15,6 @@ import java.util.Set;
 public record Matrix(
         List<Integer> tasks,
         List<CountOrAuto> partitions,
-        List<CountOrAuto> poolSize,
         List<CopyFormat> copyFormat,
         List<SplitMode> split,
         List<Boolean> unlogged,
@@ -25,7 +24,6 @@ public record Matrix(
         Checks c = new Checks()
                 .distinctNonEmpty(tasks, "tasks")
                 .distinctNonEmpty(partitions, "partitions")
-                .distinctNonEmpty(poolSize, "pool_size")
                 .distinctNonEmpty(copyFormat, "copy_format")
                 .distinctNonEmpty(split, "split")
                 .distinctNonEmpty(unlogged, "unlogged")
@@ -34,12 +32,10 @@ public record Matrix(
             c.atLeast(tasks.get(i), 1, "tasks[" + i + "]");
         }
         positive(c, partitions, "partitions");
-        positive(c, poolSize, "pool_size");
         positive(c, indexTasks, "index_tasks");
         c.throwIfAny();
         tasks = List.copyOf(tasks);
         partitions = List.copyOf(partitions);
-        poolSize = List.copyOf(poolSize);
         copyFormat = List.copyOf(copyFormat);
         split = List.copyOf(split);
         unlogged = List.copyOf(unlogged);
@@ -56,7 +52,7 @@ public record Matrix(
 
     /** A matrix varying only the task count, every other knob at its default. */
     public static Matrix ofTasks(List<Integer> tasks) {
-        return new Matrix(tasks, List.of(CountOrAuto.AUTO), List.of(CountOrAuto.AUTO), List.of(CopyFormat.BINARY),
+        return new Matrix(tasks, List.of(CountOrAuto.AUTO), List.of(CopyFormat.BINARY),
                 List.of(SplitMode.AUTO), List.of(false), List.of(CountOrAuto.AUTO));
     }
 
@@ -71,11 +67,9 @@ public record Matrix(
                 for (SplitMode s : split) {
                     for (Boolean u : unlogged) {
                         for (CountOrAuto idx : indexTasks) {
-                            for (CountOrAuto pool : poolSize) {
-                                for (CountOrAuto p : partitions) {
-                                    for (Integer t : tasks) {
-                                        out.add(new EngineSettings(e, t, p, pool, f, s, u, idx).normalized());
-                                    }
+                            for (CountOrAuto p : partitions) {
+                                for (Integer t : tasks) {
+                                    out.add(new EngineSettings(e, t, p, f, s, u, idx).normalized());
                                 }
                             }
                         }

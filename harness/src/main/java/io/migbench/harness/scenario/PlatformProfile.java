@@ -18,6 +18,11 @@ public record PlatformProfile(String name, String description, InstanceProfile s
                 .throwIfAny();
     }
 
+    /** The same platform whose target starts with {@code settings} over the profile's own. */
+    public PlatformProfile withTargetSettings(java.util.Map<String, String> settings) {
+        return new PlatformProfile(name, description, source, target.withSettings(settings));
+    }
+
     public static PlatformProfile unconstrained(String name) {
         return new PlatformProfile(name, "no limits", InstanceProfile.UNLIMITED, InstanceProfile.UNLIMITED);
     }

@@ -14,7 +14,8 @@ import java.util.Set;
  * measure on, the engine settings to sweep and how many trials. Built by {@link ScenarioLoader}, written
  * back by {@link ScenarioWriter}.
  *
- * @param baseline the "before" setting of the report's before/after comparison; a point of the matrix
+ * @param baseline   the "before" setting of the report's before/after comparison; a point of the matrix
+ * @param trialOrder the order of the measured trials within a platform (default: interleaved, seed 1)
  */
 public record Scenario(
         String name,
@@ -29,7 +30,8 @@ public record Scenario(
         VerifyMode verify,
         List<EngineKind> engines,
         EngineSettings baseline,
-        Tune tune) {
+        Tune tune,
+        TrialOrder trialOrder) {
 
     public Scenario {
         description = description == null ? "" : description;
@@ -37,6 +39,7 @@ public record Scenario(
         backend = backend == null ? BackendSpec.EMBEDDED : backend;
         verify = verify == null ? VerifyMode.COUNT : verify;
         tune = tune == null ? Tune.DEFAULT : tune;
+        trialOrder = trialOrder == null ? TrialOrder.DEFAULT : trialOrder;
         Checks c = new Checks()
                 .require(name, "name")
                 .require(dataset, "dataset")
@@ -86,6 +89,12 @@ public record Scenario(
     public EngineSettings migbenchBase() {
         return baseline != null && baseline.engine() == EngineKind.MIGBENCH
                 ? baseline : EngineSettings.defaults(EngineKind.MIGBENCH, 1);
+    }
+
+    /** The same scenario with its measured trials in another order (the sweep's --order). */
+    public Scenario withTrialOrder(TrialOrder order) {
+        return new Scenario(name, description, dataset, source, backend, profiles, matrix, trials, warmupTrials, verify,
+                engines, baseline, tune, order);
     }
 
     public Optional<PlatformProfile> profile(String profileName) {

@@ -62,13 +62,15 @@ public final class ScenarioLoader {
         }
         baselineFields.rejectUnknownKeys();
         Tune tune = tune(f.section("tune"));
+        TrialOrder.Mode orderMode = f.choice("trial_order", TrialOrder.Mode.class);
+        Long orderSeed = f.longValue("order_seed");
         f.rejectUnknownKeys();
 
         List<EngineKind> finalEngines = engines;
         EngineSettings finalBaseline = baseline;
         Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,
                 profiles, matrix, or(trials, DEFAULT_TRIALS), or(warmup, DEFAULT_WARMUP_TRIALS), verify, finalEngines,
-                finalBaseline, tune));
+                finalBaseline, tune, new TrialOrder(orderMode, or(orderSeed, TrialOrder.DEFAULT_SEED))));
         problems.throwIfAny();
         return scenario;
     }
@@ -127,7 +129,6 @@ public final class ScenarioLoader {
         EngineSettings d = EngineSettings.defaults(EngineKind.MIGBENCH, 1);
         List<Integer> tasks = f.list(Knob.TASKS.yamlName(), f::asInt);
         List<CountOrAuto> partitions = counts(f, Knob.PARTITIONS, d.partitions());
-        List<CountOrAuto> pool = counts(f, Knob.POOL_SIZE, d.poolSize());
         List<CopyFormat> formats = or(f.list(Knob.COPY_FORMAT.yamlName(), (n, p) -> f.asChoice(n, p, CopyFormat.class)),
                 List.of(d.copyFormat()));
         List<SplitMode> split = or(f.list(Knob.SPLIT.yamlName(), (n, p) -> f.asChoice(n, p, SplitMode.class)),
@@ -135,7 +136,7 @@ public final class ScenarioLoader {
         List<Boolean> unlogged = or(f.list(Knob.UNLOGGED.yamlName(), f::asBoolean), List.of(d.unlogged()));
         List<CountOrAuto> indexTasks = counts(f, Knob.INDEX_TASKS, d.indexTasks());
         f.rejectUnknownKeys();
-        return f.build(() -> new Matrix(tasks, partitions, pool, formats, split, unlogged, indexTasks));
+        return f.build(() -> new Matrix(tasks, partitions, formats, split, unlogged, indexTasks));
     }
 
     private static List<CountOrAuto> counts(Fields f, Knob knob, CountOrAuto fallback) {

@@ -50,6 +50,8 @@ public final class ScenarioWriter {
         root.put("trials", s.trials());
         root.put("warmup_trials", s.warmupTrials());
         root.put("verify", s.verify().yamlName());
+        root.put("trial_order", s.trialOrder().mode().yamlName());
+        root.put("order_seed", s.trialOrder().seed());
         root.put("baseline", engineSettings(s.baseline()));
         Map<String, Object> tune = map("max_tasks", count(s.tune().maxTasks()));
         if (s.tune().budget() != null) {
@@ -73,7 +75,6 @@ public final class ScenarioWriter {
         m.put("engine", e.engine().yamlName());
         m.put(Knob.TASKS.yamlName(), e.tasks());
         m.put(Knob.PARTITIONS.yamlName(), count(e.partitions()));
-        m.put(Knob.POOL_SIZE.yamlName(), count(e.poolSize()));
         m.put(Knob.COPY_FORMAT.yamlName(), e.copyFormat().yamlName());
         m.put(Knob.SPLIT.yamlName(), e.split().yamlName());
         m.put(Knob.UNLOGGED.yamlName(), e.unlogged());
@@ -127,7 +128,6 @@ public final class ScenarioWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Knob.TASKS.yamlName(), x.tasks());
         m.put(Knob.PARTITIONS.yamlName(), x.partitions().stream().map(ScenarioWriter::count).toList());
-        m.put(Knob.POOL_SIZE.yamlName(), x.poolSize().stream().map(ScenarioWriter::count).toList());
         m.put(Knob.COPY_FORMAT.yamlName(), x.copyFormat().stream().map(CopyFormat::yamlName).toList());
         m.put(Knob.SPLIT.yamlName(), x.split().stream().map(SplitMode::yamlName).toList());
         m.put(Knob.UNLOGGED.yamlName(), x.unlogged());

@@ -24,14 +24,13 @@ final class Values {
     }
 
     /**
-     * Engine settings from a map with the matrix's keys (engine, tasks, partitions, pool_size, copy_format,
+     * Engine settings from a map with the matrix's keys (engine, tasks, partitions, copy_format,
      * split, unlogged, index_tasks); absent keys take their value from {@code defaults}.
      */
     static EngineSettings engineSettings(Fields f, EngineSettings defaults) {
         EngineKind engine = f.choice("engine", EngineKind.class);
         Integer tasks = f.integer(Knob.TASKS.yamlName());
         CountOrAuto partitions = count(f, Knob.PARTITIONS.yamlName());
-        CountOrAuto pool = count(f, Knob.POOL_SIZE.yamlName());
         CopyFormat format = f.choice(Knob.COPY_FORMAT.yamlName(), CopyFormat.class);
         SplitMode split = f.choice(Knob.SPLIT.yamlName(), SplitMode.class);
         Boolean unlogged = f.bool(Knob.UNLOGGED.yamlName());
@@ -40,7 +39,6 @@ final class Values {
                 or(engine, defaults.engine()),
                 or(tasks, defaults.tasks()),
                 or(partitions, defaults.partitions()),
-                or(pool, defaults.poolSize()),
                 or(format, defaults.copyFormat()),
                 or(split, defaults.split()),
                 or(unlogged, defaults.unlogged()),

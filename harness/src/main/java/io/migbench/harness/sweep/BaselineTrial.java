@@ -43,11 +43,11 @@ final class BaselineTrial {
         return Baselines.of(s.engine()).unavailableReason(ctx);
     }
 
-    static TrialOutcome run(TrialContext ctx, BaselineContext baseline, EngineSettings settings, int trial, boolean warmup)
+    static TrialOutcome run(TrialContext ctx, BaselineContext baseline, EngineSettings settings, TrialSlot slot)
             throws BaselineException {
         BaselineRun r = Baselines.of(settings.engine()).run(baseline);
         List<BaselineTableRun> mismatches = r.mismatches();
-        TrialRecord.Builder row = ctx.newRecord(settings, trial, warmup)
+        TrialRecord.Builder row = ctx.newRecord(settings, slot)
                 .rows(r.targetRows())
                 .bytes(r.bytes())
                 .phases(r.schemaSeconds(), r.copySeconds(), r.indexSeconds(), r.verifySeconds(), r.totalSeconds())

@@ -48,10 +48,11 @@ final class MigbenchTrial {
         return b.build();
     }
 
-    static TrialOutcome run(TrialContext ctx, EngineSettings settings, int trial, boolean warmup, ProgressListener listener) {
+    static TrialOutcome run(TrialContext ctx, EngineSettings settings, TrialSlot slot, ProgressListener listener) {
         MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), settings), listener);
         ValidationMode mode = ValidationMode.parse(ctx.scenario().verify().yamlName());
-        TrialRecord.Builder row = ctx.newRecord(settings, trial, warmup)
+        TrialRecord.Builder row = ctx.newRecord(settings, slot)
+                .sessionSettings(String.join(";", r.targetSessionSettings()))
                 .rows(r.totalRows())
                 .bytes(r.totalBytes())
                 .phases(r.timings().schemaSeconds(), r.timings().copySeconds(), r.timings().indexSeconds(),

@@ -73,8 +73,8 @@ public final class PlatformSession implements AutoCloseable {
     }
 
     /** Runs and records one trial; a failure is recorded as a failed trial, never thrown. */
-    public TrialOutcome measure(EngineSettings point, int trial, boolean warmup) {
-        TrialOutcome outcome = runTrial(point, trial, warmup);
+    public TrialOutcome measure(EngineSettings point, TrialSlot slot) {
+        TrialOutcome outcome = runTrial(point, slot);
         run.writer().writeTrial(outcome.trial());
         outcome.tables().forEach(run.writer()::writeTable);
         if (!outcome.trial().isOk()) {
@@ -83,8 +83,8 @@ public final class PlatformSession implements AutoCloseable {
         return outcome;
     }
 
-    private TrialOutcome runTrial(EngineSettings point, int trial, boolean warmup) {
-        listener.trialStarting(databases, point, trial, warmup);
+    private TrialOutcome runTrial(EngineSettings point, TrialSlot slot) {
+        listener.trialStarting(databases, point, slot.trial(), slot.warmup());
         try {
             databases.resetTarget();
             boolean migbench = point.engine() == EngineKind.MIGBENCH;
@@ -92,13 +92,13 @@ public final class PlatformSession implements AutoCloseable {
             try (TrialMeter meter = TrialMeter.start(new MonitoredServer("source", databases.source(), databases::connectSource),
                     new MonitoredServer("target", databases.target(), databases::connectTarget), migbench)) {
                 TrialOutcome outcome = migbench
-                        ? MigbenchTrial.run(context, point, trial, warmup, meter.following(listener::trialProgress))
-                        : BaselineTrial.run(context, baselineContext(point), point, trial, warmup);
+                        ? MigbenchTrial.run(context, point, slot, meter.following(listener::trialProgress))
+                        : BaselineTrial.run(context, baselineContext(point), point, slot);
                 return outcome.withResources(meter.finish());
             }
         } catch (Exception | OutOfMemoryError e) {
-            LOG.debug("trial {} of {} failed", trial, point.label(), e);
-            TrialRecord row = context.newRecord(point, trial, warmup).failed(describe(e)).build();
+            LOG.debug("trial {} of {} failed", slot.trial(), point.label(), e);
+            TrialRecord row = context.newRecord(point, slot).failed(describe(e)).build();
             return new TrialOutcome(row, List.of());
         }
     }

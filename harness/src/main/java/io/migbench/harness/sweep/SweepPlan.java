@@ -51,6 +51,13 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, Map<
         return new SweepPlan(scenario, platforms.stream().filter(p -> points.containsKey(p.name())).toList(), points);
     }
 
+    /** The same plan whose named platforms start their target with extra server settings (e.g. a tuned.yaml's). */
+    public SweepPlan withTargetSettings(Map<String, Map<String, String>> settingsByPlatform) {
+        List<PlatformProfile> changed = platforms.stream()
+                .map(p -> p.withTargetSettings(settingsByPlatform.getOrDefault(p.name(), Map.of()))).toList();
+        return new SweepPlan(scenario, changed, pointsByPlatform);
+    }
+
     public List<EngineSettings> pointsFor(PlatformProfile platform) {
         return pointsByPlatform.get(platform.name());
     }

@@ -7,11 +7,14 @@ import io.migbench.harness.scenario.Scenario;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs a sweep: for each platform profile, start source and target with the profile's limits, load the dataset
- * once, then for every matrix point run the warmup and measured trials (reset target, migrate, verify, record).
+ * once, then run every matrix point's warmups and the measured trials in the scenario's {@link TrialSchedule} order
+ * (reset target, migrate, verify, record).
  * Every trial is written to the CSVs as soon as it ends; a failed trial is recorded with its reason, a database
  * that died is restarted, and the sweep goes on.
  */
@@ -37,19 +40,22 @@ public final class SweepRunner {
             for (PlatformProfile profile : plan.platforms()) {
                 listener.platformStarting(profile.name(), ++index, plan.platforms().size());
                 try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, listener)) {
+                    List<EngineSettings> available = new ArrayList<>();
                     for (EngineSettings point : plan.pointsFor(profile)) {
                         Optional<String> unavailable = session.unavailableReason(point);
                         if (unavailable.isPresent()) {
                             listener.engineSkipped(profile.name(), point.label(), unavailable.get());
                             clock.skip(plan.trialsPerPoint());
-                            continue;
+                        } else {
+                            available.add(point);
                         }
-                        for (int trial = 1; trial <= plan.trialsPerPoint(); trial++) {
-                            TrialOutcome outcome = session.measure(point, trial, trial <= scenario.warmupTrials());
-                            failed += outcome.trial().isOk() ? 0 : 1;
-                            clock.trialDone();
-                            listener.trialFinished(outcome, clock.done(), clock.total(), clock.etaSeconds());
-                        }
+                    }
+                    for (TrialSchedule.Entry next : TrialSchedule.of(available, scenario.warmupTrials(),
+                            scenario.trials(), scenario.trialOrder())) {
+                        TrialOutcome outcome = session.measure(next.point(), next.slot());
+                        failed += outcome.trial().isOk() ? 0 : 1;
+                        clock.trialDone();
+                        listener.trialFinished(outcome, clock.done(), clock.total(), clock.etaSeconds());
                     }
                 }
             }

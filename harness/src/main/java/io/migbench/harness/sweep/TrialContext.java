@@ -1,6 +1,7 @@
 package io.migbench.harness.sweep;
 
 import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.db.Durability;
 import io.migbench.harness.results.EnvironmentFacts;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.scenario.EngineSettings;
@@ -17,8 +18,11 @@ import java.util.stream.Collectors;
  */
 public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases) {
 
-    /** A trials.csv row builder with every shared column filled in for {@code settings} and trial {@code n}. */
-    public TrialRecord.Builder newRecord(EngineSettings settings, int trial, boolean warmup) {
+    /**
+     * A trials.csv row builder with every shared column filled in for {@code settings} in {@code slot}; the
+     * engine's own session settings stay "unknown" until the trial reports them.
+     */
+    public TrialRecord.Builder newRecord(EngineSettings settings, TrialSlot slot) {
         DatabaseInstance source = databases.source();
         DatabaseInstance target = databases.target();
         return TrialRecord.builder()
@@ -42,12 +46,13 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .baseline(settings.normalized().equals(scenario.baseline() == null ? null : scenario.baseline().normalized()))
                 .tasks(settings.tasks())
                 .partitions(settings.partitions().isAuto() ? null : settings.partitions().value())
-                .poolSize(settings.poolSize().isAuto() ? null : settings.poolSize().value())
                 .copyFormat(settings.copyFormat().yamlName())
                 .split(settings.split().yamlName())
                 .knobs(knobs(settings))
-                .trial(trial)
-                .warmup(warmup);
+                .trial(slot.trial())
+                .warmup(slot.warmup())
+                .position(slot.round(), slot.order())
+                .durability(Durability.of(databases.targetSettings()));
     }
 
     private static String requested(DatabaseInstance instance) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code sweep --settings} applies, plus the provenance of the numbers.
  *
  * @param platform       the platform profile's name (key in the file)
- * @param settings       tasks, partitions per table ({@code null}: engine default), pool size ({@code null}: tasks)
+ * @param settings       tasks, partitions per table ({@code null}: engine default)
  * @param copyFormat     COPY format, e.g. {@code binary}; {@code null} for the engine default
  * @param targetSettings PostgreSQL settings of the target server during the measurements, name → value, in order
  * @param provenance     how the recommendation was obtained

@@ -33,7 +33,6 @@ import java.util.TreeSet;
  *   wsl2:                      # platform profile name
  *     tasks: 8
  *     partitions: 16           # optional: engine default when absent
- *     pool_size: 12            # optional: = tasks when absent
  *     copy_format: binary      # optional: engine default when absent
  *     target_settings:         # optional: PostgreSQL settings of the target, name: value
  *       synchronous_commit: "off"
@@ -42,7 +41,7 @@ import java.util.TreeSet;
  *       host: laptop
  *       scenario: scenarios/stackoverflow.yaml
  *       verdict: not distinguishable    # distinguishable | not distinguishable | insufficient data
- *       best: {settings: "migbench t8 p=16 pool=12", median_rows_per_second: 216541.2,
+ *       best: {settings: "migbench t8 p=16", median_rows_per_second: 216541.2,
  *              ci_low: 196042.0, ci_high: 231870.3, trials: 3}   # ci_low/ci_high absent for one trial
  *       runner_up: {...}                # optional, same fields as best
  *       trials: 37
@@ -66,6 +65,15 @@ public final class TunedSettingsFile {
 
     /** Writes {@code recommendations} to {@code file} (replacing it), one block per platform, in list order. */
     public static void write(Path file, List<PlatformRecommendation> recommendations) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(toYaml(recommendations));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tuned settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's text: what {@link #write} writes and {@link #read} reads, e.g. for a report to show. */
+    public static String toYaml(List<PlatformRecommendation> recommendations) {
         Map<String, Object> platforms = new LinkedHashMap<>();
         for (PlatformRecommendation r : recommendations) {
             if (platforms.put(r.platform(), block(r)) != null) {
@@ -79,11 +87,10 @@ public final class TunedSettingsFile {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
-            mapper.writeValue(out, root);
+        try {
+            return HEADER + mapper.writeValueAsString(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write tuned settings to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot render tuned settings: " + e.getMessage(), e);
         }
     }
 
@@ -91,7 +98,6 @@ public final class TunedSettingsFile {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("tasks", r.settings().tasks());
         putIfPresent(b, "partitions", r.settings().partitions());
-        putIfPresent(b, "pool_size", r.settings().poolSize());
         putIfPresent(b, "copy_format", r.copyFormat());
         if (!r.targetSettings().isEmpty()) {
             b.put("target_settings", r.targetSettings());
@@ -161,7 +167,7 @@ public final class TunedSettingsFile {
     /** Field-by-field reading with errors that carry file, line and dotted path. */
     private static final class FieldReader {
         private static final Set<String> ROOT_KEYS = Set.of("version", "platforms");
-        private static final Set<String> PLATFORM_KEYS = Set.of("tasks", "partitions", "pool_size", "copy_format",
+        private static final Set<String> PLATFORM_KEYS = Set.of("tasks", "partitions", "copy_format",
                 "target_settings", "provenance");
         private static final Set<String> PROVENANCE_KEYS = Set.of("tuned_at", "host", "scenario", "verdict", "best",
                 "runner_up", "trials", "elapsed_seconds", "budget_exhausted");
@@ -198,8 +204,6 @@ public final class TunedSettingsFile {
             int tasks = integer(required(m, "tasks", path), path + ".tasks", 1);
             Integer partitions = m.entries().containsKey("partitions")
                     ? integer(m.get("partitions"), path + ".partitions", 1) : null;
-            Integer poolSize = m.entries().containsKey("pool_size")
-                    ? integer(m.get("pool_size"), path + ".pool_size", 1) : null;
             String copyFormat = m.entries().containsKey("copy_format")
                     ? text(m.get("copy_format"), path + ".copy_format") : null;
             Map<String, String> targetSettings = new LinkedHashMap<>();
@@ -209,7 +213,7 @@ public final class TunedSettingsFile {
             }
             Provenance provenance = provenance(required(m, "provenance", path), path + ".provenance");
             try {
-                return new PlatformRecommendation(name, new TuningPoint(tasks, partitions, poolSize), copyFormat,
+                return new PlatformRecommendation(name, new TuningPoint(tasks, partitions), copyFormat,
                         targetSettings, provenance);
             } catch (IllegalArgumentException e) {
                 throw error(m, path, e.getMessage());

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>refine</b>: the midpoints between the best task count and its measured neighbours (best 8 between 4
  *       and 16: 6 and 12), bisecting again around the new best while a neighbour is still clearly below it
  *       (once all neighbours overlap the best, finer steps cannot be told apart);</li>
- *   <li><b>partitions</b>, then <b>pool size</b>, at the best task count: multiples of it from the options,
+ *   <li><b>partitions</b> at the best task count: multiples of it from the options,
  *       ascending, a branch dropped at its first point clearly below the best.</li>
  * </ol>
  * Every point gets {@code warmupTrials + trialsPerPoint} trials unless its interval falls clearly below the best
@@ -28,7 +28,7 @@ public final class Tuner {
     private static final Logger log = LoggerFactory.getLogger(Tuner.class);
     /** Coarse climbing stops after this many consecutive powers of two clearly below the best. */
     static final int COARSE_PATIENCE = 2;
-    /** A partitions or pool-size branch stops at its first point clearly below the best. */
+    /** The partitions branch stops at its first point clearly below the best. */
     static final int SECONDARY_PATIENCE = 1;
 
     private final TuningOptions options;
@@ -53,7 +53,6 @@ public final class Tuner {
                 TuningPhase.COARSE, COARSE_PATIENCE);
         refine(m);
         m.best().ifPresent(best -> climb(m, partitionPoints(best.point()), TuningPhase.PARTITIONS, SECONDARY_PATIENCE));
-        m.best().ifPresent(best -> climb(m, poolSizePoints(best.point()), TuningPhase.POOL_SIZE, SECONDARY_PATIENCE));
         TuningResult result = m.result();
         log.info(result.recommendation());
         return result;
@@ -123,8 +122,4 @@ public final class Tuner {
                 .map(best::withPartitions).toList();
     }
 
-    private List<TuningPoint> poolSizePoints(TuningPoint best) {
-        return options.poolSizeFactors().stream().map(f -> (int) Math.ceil(best.tasks() * f)).distinct().sorted()
-                .map(best::withPoolSize).toList();
-    }
 }

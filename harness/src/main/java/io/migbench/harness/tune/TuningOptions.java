@@ -17,12 +17,10 @@ import java.util.Objects;
  * @param budget           wall-clock time the whole search may take; it stops and reports what it has when spent
  * @param confidence       confidence level of the intervals that decide "clearly below" and the verdict
  * @param partitionFactors partition counts tried at the best task count, as multiples of it (empty: skip)
- * @param poolSizeFactors  pool sizes tried at the best task count and partitions, as multiples of the task count,
- *                         above 1 (empty: skip)
  * @param clock            time source for the budget; tests pass a clock that advances per trial
  */
 public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, Duration budget, double confidence,
-                            List<Integer> partitionFactors, List<Double> poolSizeFactors, Clock clock) {
+                            List<Integer> partitionFactors, Clock clock) {
 
     /** Above this the engine would open thousands of connections: surely a typo. */
     public static final int MAX_TASKS_LIMIT = 1024;
@@ -31,9 +29,7 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
 
     public TuningOptions {
         Objects.requireNonNull(partitionFactors, "partitionFactors");
-        Objects.requireNonNull(poolSizeFactors, "poolSizeFactors");
         partitionFactors = List.copyOf(partitionFactors);
-        poolSizeFactors = List.copyOf(poolSizeFactors);
         List<String> problems = new ArrayList<>();
         if (maxTasks < 1 || maxTasks > MAX_TASKS_LIMIT) {
             problems.add("max_tasks: must be between 1 and " + MAX_TASKS_LIMIT + ", got " + maxTasks);
@@ -52,10 +48,6 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
         }
         if (partitionFactors.stream().anyMatch(f -> f < 1)) {
             problems.add("partition_factors: every factor must be at least 1, got " + partitionFactors);
-        }
-        if (poolSizeFactors.stream().anyMatch(f -> !(f > 1))) {
-            problems.add("pool_size_factors: every factor must be above 1 (a pool of `tasks` connections is the"
-                    + " default, already measured), got " + poolSizeFactors);
         }
         if (clock == null) {
             problems.add("clock: missing");
@@ -87,7 +79,6 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
         private Duration budget = Duration.ofMinutes(20);
         private double confidence = Summary.CONFIDENCE;
         private List<Integer> partitionFactors = List.of(1, 2, 4);
-        private List<Double> poolSizeFactors = List.of(1.5, 2.0);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -129,11 +120,6 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
             return this;
         }
 
-        /** Default 1.5, 2 (pool = tasks + tasks/2, 2 × tasks). */
-        public Builder poolSizeFactors(List<Double> value) {
-            this.poolSizeFactors = value;
-            return this;
-        }
 
         /** Default the system clock. */
         public Builder clock(Clock value) {
@@ -143,7 +129,7 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
 
         public TuningOptions build() {
             return new TuningOptions(maxTasks, trialsPerPoint, warmupTrials, budget, confidence,
-                    partitionFactors, poolSizeFactors, clock);
+                    partitionFactors, clock);
         }
     }
 }

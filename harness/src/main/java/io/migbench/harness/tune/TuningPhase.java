@@ -7,7 +7,5 @@ public enum TuningPhase {
     /** Task counts between the best one and its measured neighbours, bisecting. */
     REFINE,
     /** Partitions per table at the best task count. */
-    PARTITIONS,
-    /** Connection pool size at the best task count and partitions. */
-    POOL_SIZE
+    PARTITIONS
 }

@@ -5,15 +5,14 @@ import io.migbench.harness.scenario.CountOrAuto;
 import io.migbench.harness.scenario.EngineSettings;
 
 /**
- * One setting the tuner measures: a task count, optionally a partition count per table and a connection pool
- * size. A {@code null} partition count means "the engine's default", a {@code null} pool size means "as many
- * connections as tasks", so {@code new TuningPoint(8, null, null)} is the plain "8 tasks" setting.
+ * One setting the tuner measures: a task count and optionally a partition count per table. A {@code null}
+ * partition count means "the engine's default", so {@code new TuningPoint(8, null)} is the plain "8 tasks" setting.
+ * (There is no pool size: the engine holds exactly one source and one target connection per task.)
  *
  * @param tasks      concurrent copy tasks, at least 1
  * @param partitions key ranges per large table, at least 1, or {@code null} for the engine default
- * @param poolSize   connections per database, at least {@code tasks}, or {@code null} for {@code tasks}
  */
-public record TuningPoint(int tasks, Integer partitions, Integer poolSize) {
+public record TuningPoint(int tasks, Integer partitions) {
 
     public TuningPoint {
         if (tasks < 1) {
@@ -22,23 +21,15 @@ public record TuningPoint(int tasks, Integer partitions, Integer poolSize) {
         if (partitions != null && partitions < 1) {
             throw new IllegalArgumentException("partitions: must be at least 1, got " + partitions);
         }
-        // fewer connections than tasks would make tasks queue for a connection: that is fewer tasks, not a pool size
-        if (poolSize != null && poolSize < tasks) {
-            throw new IllegalArgumentException("pool_size: must be at least tasks (" + tasks + "), got " + poolSize);
-        }
     }
 
-    /** The plain setting: {@code tasks} tasks, engine-default partitions, one connection per task. */
+    /** The plain setting: {@code tasks} tasks, engine-default partitions. */
     public static TuningPoint ofTasks(int tasks) {
-        return new TuningPoint(tasks, null, null);
+        return new TuningPoint(tasks, null);
     }
 
     public TuningPoint withPartitions(Integer newPartitions) {
-        return new TuningPoint(tasks, newPartitions, poolSize);
-    }
-
-    public TuningPoint withPoolSize(Integer newPoolSize) {
-        return new TuningPoint(tasks, partitions, newPoolSize);
+        return new TuningPoint(tasks, newPartitions);
     }
 
     /** {@code base} with this point's task count and partitions (absent partitions: the engine default). */
@@ -46,23 +37,17 @@ public record TuningPoint(int tasks, Integer partitions, Integer poolSize) {
         return base.withTasks(tasks).withPartitions(partitions == null ? CountOrAuto.AUTO : CountOrAuto.of(partitions));
     }
 
-    /** The pool size the engine will really use. */
-    public int effectivePoolSize() {
-        return poolSize == null ? tasks : poolSize;
-    }
-
     /** True for a point that only sets the task count (the points of the coarse pass and the refinement). */
     public boolean isTasksOnly() {
-        return partitions == null && poolSize == null;
+        return partitions == null;
     }
 
     /**
      * The point's name in the one settings-label format of trials.csv ({@link EngineSettings#label()}):
-     * {@code migbench t8}, {@code migbench t8 p=16}, {@code migbench t8 p=16 pool=12}.
+     * {@code migbench t8}, {@code migbench t8 p=16}.
      */
     public String label() {
-        EngineSettings s = applyTo(EngineSettings.defaults(EngineKind.MIGBENCH, tasks));
-        return (poolSize == null ? s : s.withPoolSize(CountOrAuto.of(poolSize))).label();
+        return applyTo(EngineSettings.defaults(EngineKind.MIGBENCH, tasks)).label();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.stats.Ranking;
+import io.migbench.harness.stats.Summary;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -59,6 +61,15 @@ public record TuningResult(List<MeasuredPoint> curve, Optional<MeasuredPoint> be
         return runnerUp.get().isClearlyBelow(best.get()) ? Verdict.DISTINGUISHABLE : Verdict.NOT_DISTINGUISHABLE;
     }
 
+    /** The best and every candidate whose interval overlaps the best's: what the data cannot tell apart. */
+    public List<MeasuredPoint> tied() {
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        Summary top = best.get().throughput().orElseThrow();
+        return ranked(curve).stream().filter(m -> m.throughput().orElseThrow().overlaps(top)).toList();
+    }
+
     /** Trials the search ran, warmups and failures included: its cost. */
     public int trialsRun() {
         return curve.stream().mapToInt(MeasuredPoint::trialsRun).sum();
@@ -83,9 +94,11 @@ public record TuningResult(List<MeasuredPoint> curve, Optional<MeasuredPoint> be
         switch (verdict) {
             case DISTINGUISHABLE -> s.append(" It beats the runner-up ").append(runnerUp.get().describe())
                     .append(" at ").append(level).append(" confidence (the intervals do not overlap).");
-            case NOT_DISTINGUISHABLE -> s.append(" Not distinguishable from the runner-up ")
-                    .append(runnerUp.get().describe()).append(": the ").append(level)
-                    .append(" intervals overlap, so either setting is as good as these measurements can tell.");
+            case NOT_DISTINGUISHABLE -> s.append(" Not distinguishable: ").append(Ranking.join(tied().stream()
+                            .map(m -> m.point().label()).toList()))
+                    .append(" have overlapping ").append(level).append(" intervals (fastest median: ")
+                    .append(best.get().point().label()).append("), so any of them is as good as these measurements "
+                            + "can tell; runner-up ").append(runnerUp.get().describe()).append('.');
             case INSUFFICIENT_DATA -> s.append(runnerUp.map(r -> " Runner-up " + r.describe()
                     + ": too few trials to compare them.").orElse(" No other setting completed, nothing to compare."));
         }

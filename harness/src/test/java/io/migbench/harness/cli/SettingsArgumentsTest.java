@@ -53,6 +53,25 @@ class SettingsArgumentsTest {
     }
 
     @Test
+    void targetSettingsOfTheFileAreReportedAsNotAppliedByMigrate() throws IOException {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                version: 1
+                platforms:
+                  laptop:
+                    tasks: 3
+                    target_settings: {shared_buffers: 1GB, max_wal_size: 4GB}
+                    provenance: %s
+                """.formatted(PROVENANCE));
+
+        assertThat(SettingsArguments.unappliedTargetSettings("migrate", "--settings", file.toString()))
+                .hasValueSatisfying(note -> assertThat(note).contains("not applied")
+                        .contains("shared_buffers=1GB, max_wal_size=4GB"));
+        assertThat(SettingsArguments.unappliedTargetSettings("migrate", "--settings", tuned().toString(),
+                "--platform", "laptop")).as("nothing to say without target settings").isEmpty();
+    }
+
+    @Test
     void severalPlatformsNeedOneNamedAndUnknownOnesAreNamed() throws IOException {
         Path file = tuned();
         assertThatThrownBy(() -> SettingsArguments.expand("migrate", "--settings", file.toString()))

@@ -3,6 +3,9 @@ package io.migbench.harness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migbench.harness.cli.MigbenchCli;
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.TunedSettingsFile;
+import io.migbench.harness.tune.Verdict;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,8 +55,27 @@ class ReportGeneratorTest {
         assertThat(platformRows.get(0)).startsWith("| small @ laptop (native, 8 cores) | 8 |");
         assertThat(platformRows.get(1)).startsWith("| small @ wsl-box (wsl2, 16 cores) | 4 |");
         assertThat(Files.readString(report)).as("key finding computed from the data")
-                .contains("on small @ wsl-box (wsl2, 16 cores), 4 tasks ran fastest")
+                .contains("on small @ wsl-box (wsl2, 16 cores) (durability unknown), 4 tasks ran fastest")
                 .contains("16 tasks ran 3.05× slower");
+    }
+
+    @Test
+    void recommendedSettingsAreATunedFileThatSettingsReads() throws Exception {
+        Path report = ReportGenerator.generate(List.of(copy("run-a")), work.resolve("r"), null);
+        String text = Files.readString(report);
+        String yaml = text.substring(text.indexOf("```yaml\n", text.indexOf("## Recommended settings")) + 8);
+        Path tuned = Files.writeString(work.resolve("tuned.yaml"), yaml.substring(0, yaml.indexOf("```")));
+
+        List<PlatformRecommendation> read = TunedSettingsFile.read(tuned);
+
+        assertThat(read).singleElement().satisfies(r -> {
+            assertThat(r.platform()).isEqualTo("small");
+            assertThat(r.settings().tasks()).isEqualTo(8);
+            assertThat(r.settings().partitions()).isEqualTo(16);
+            assertThat(r.targetSettings()).as("the target server settings the best configuration ran with")
+                    .containsEntry("shared_buffers", "512MB").containsEntry("max_wal_size", "4GB");
+            assertThat(r.provenance().verdict()).isEqualTo(Verdict.DISTINGUISHABLE);
+        });
     }
 
     @Test
@@ -78,7 +100,8 @@ class ReportGeneratorTest {
             pngs = s.sorted().toList();
         }
         assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly(
-                "engine-comparison.png", "per-table-throughput.png", "phase-breakdown.png", "throughput-vs-tasks.png");
+                "engine-comparison.png", "mb-per-second-vs-tasks.png", "per-table-throughput.png", "phase-breakdown.png",
+                "throughput-vs-tasks.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as("%s decodes as an image", png).isNotNull();

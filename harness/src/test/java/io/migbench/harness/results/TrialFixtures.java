@@ -17,7 +17,7 @@ public final class TrialFixtures {
                 .sourceEngine("postgresql").sourceVersion("16.4").targetEngine("postgresql").targetVersion("16.4")
                 .sourceLimits("cpus=2 memory=4GiB", "cpus=2").targetLimits("cpus=2 memory=4GiB", "cpus=2")
                 .targetSettings("synchronous_commit=off").dataset("stackoverflow").scale(0.1)
-                .engine(EngineKind.MIGBENCH).settingsLabel("tasks=8").tasks(8).partitions(16).poolSize(16)
+                .engine(EngineKind.MIGBENCH).settingsLabel("tasks=8").tasks(8).partitions(16)
                 .copyFormat("binary").split("range").knobs("unlogged=true").trial(1)
                 .rows(1_000_000L).bytes(250_000_000L).phases(0.5, 8.0, 1.25, 0.25, 10.0)
                 .validation(ValidationMode.COUNT, ValidationResult.PASSED).sourceRows(1_000_000L).targetRows(1_000_000L);

@@ -33,9 +33,9 @@ class MatrixAndSettingsTest {
     @Test
     void labelsReadBackToTheSameSettings() {
         EngineSettings s = EngineSettings.defaults(EngineKind.MIGBENCH, 16).withPartitions(CountOrAuto.of(36))
-                .withPoolSize(CountOrAuto.of(8)).withCopyFormat(CopyFormat.TEXT).withSplit(SplitMode.CTID)
+                .withCopyFormat(CopyFormat.TEXT).withSplit(SplitMode.CTID)
                 .withUnlogged(true).withIndexTasks(CountOrAuto.of(2));
-        assertThat(s.label()).isEqualTo("migbench t16 p=36 pool=8 text split=ctid unlogged idx=2");
+        assertThat(s.label()).isEqualTo("migbench t16 p=36 text split=ctid unlogged idx=2");
         assertThat(EngineSettings.fromLabel(s.label())).isEqualTo(s);
         assertThat(EngineSettings.fromLabel("psql-pipe t4")).isEqualTo(EngineSettings.defaults(EngineKind.PSQL_PIPE, 4));
         assertThat(s.asColumns()).containsEntry("tasks", "16").containsEntry("partitions", "36")

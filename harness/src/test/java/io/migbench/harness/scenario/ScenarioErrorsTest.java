@@ -55,6 +55,23 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void poolSizeIsNoLongerAMatrixKnob() {
+        assertThat(problems(VALID.replace("tasks: [1, 2, 4]", "tasks: [1, 2, 4]\n  pool_size: [8]")))
+                .as("the engine holds one connection per task: a pool size would be accepted and ignored")
+                .singleElement().asString().contains("matrix.pool_size: unknown key");
+    }
+
+    @Test
+    void trialOrderIsInterleavedUnlessTheScenarioSaysBlocked() {
+        Scenario interleaved = ScenarioLoader.parse(VALID, "x.yaml");
+        Scenario blocked = ScenarioLoader.parse(VALID + "trial_order: blocked\norder_seed: 7\n", "x.yaml");
+
+        assertThat(interleaved.trialOrder()).isEqualTo(TrialOrder.DEFAULT);
+        assertThat(blocked.trialOrder()).isEqualTo(new TrialOrder(TrialOrder.Mode.BLOCKED, 7));
+        assertThat(problems(VALID + "trial_order: random\n")).singleElement().asString().contains("trial_order");
+    }
+
+    @Test
     void unknownKeyIsListedWithItsLineAndASuggestion() {
         List<String> p = problems(VALID.replace("trials: 2", "trails: 2"));
         assertThat(p).hasSize(1);

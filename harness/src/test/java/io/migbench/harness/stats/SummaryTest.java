@@ -9,27 +9,29 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
 
     @Test
-    void studentQuantileMatchesPublishedTables() {
-        assertThat(Summary.tQuantile(0.975, 2)).as("t(0.975, df=2)").isCloseTo(4.303, within(0.0005));
-        assertThat(Summary.tQuantile(0.975, 4)).as("t(0.975, df=4)").isCloseTo(2.776, within(0.0005));
-        assertThat(Summary.tQuantile(0.975, 30)).as("t(0.975, df=30)").isCloseTo(2.042, within(0.0005));
+    void intervalOfTheMedianOfNineValuesIsTheSecondSmallestToTheSecondLargest() {
+        Summary s = Summary.of(9, 1, 8, 2, 7, 3, 6, 4, 5);
+
+        assertThat(s.n()).isEqualTo(9);
+        assertThat(s.median()).as("median of unsorted input").isEqualTo(5.0);
+        assertThat(s.min()).isEqualTo(1.0);
+        assertThat(s.max()).isEqualTo(9.0);
+        assertThat(s.ciLow()).as("2nd order statistic").isEqualTo(2.0);
+        assertThat(s.ciHigh()).as("8th order statistic").isEqualTo(8.0);
+        assertThat(s.coverage()).as("1 - 2 P(Bin(9, 1/2) <= 1) = 1 - 20/512").isCloseTo(1 - 20.0 / 512, within(1e-12));
+        assertThat(s.reachesConfidence()).isTrue();
     }
 
     @Test
-    void confidenceIntervalOfOneToFiveIsThreePlusMinusOnePointNineSixThree() {
-        Summary s = Summary.of(5, 3, 1, 4, 2);
+    void belowSixValuesTheIntervalIsTheRangeAndSaysItsLowerCoverage() {
+        Summary s = Summary.of(10, 30, 20);
 
-        assertThat(s.n()).isEqualTo(5);
-        assertThat(s.mean()).as("mean").isEqualTo(3.0);
-        assertThat(s.median()).as("median of unsorted input").isEqualTo(3.0);
-        assertThat(s.min()).isEqualTo(1.0);
-        assertThat(s.max()).isEqualTo(5.0);
-        assertThat(s.stddev()).as("sample stddev, n-1").isCloseTo(Math.sqrt(2.5), within(1e-12));
-        assertThat(s.halfWidth()).as("2.776 * 1.5811 / sqrt(5)").isCloseTo(1.963, within(0.0005));
-        assertThat(s.ciLow()).isCloseTo(3 - 1.963, within(0.0005));
-        assertThat(s.ciHigh()).isCloseTo(3 + 1.963, within(0.0005));
-        assertThat(s.relativeHalfWidth()).isCloseTo(1.963 / 3, within(0.0005));
-        assertThat(s.isNoisy()).as("±65% is noisy").isTrue();
+        assertThat(s.ciLow()).isEqualTo(10.0);
+        assertThat(s.ciHigh()).isEqualTo(30.0);
+        assertThat(s.coverage()).as("1 - 2 / 2^3").isCloseTo(0.75, within(1e-12));
+        assertThat(s.reachesConfidence()).isFalse();
+        assertThat(Summary.of(1, 2, 3, 4, 5, 6).coverage()).as("six values: min-max covers 1 - 2/64")
+                .isCloseTo(1 - 2.0 / 64, within(1e-12));
     }
 
     @Test
@@ -38,10 +40,21 @@ class SummaryTest {
     }
 
     @Test
-    void tightSampleIsNotNoisy() {
-        Summary s = Summary.of(100, 101, 99, 100, 100);
-        assertThat(s.relativeHalfWidth()).isLessThan(Summary.NOISE_THRESHOLD);
-        assertThat(s.isNoisy()).isFalse();
+    void overlapIsDecidedByTheIntervalsAndAMissingIntervalOverlapsEverything() {
+        Summary low = Summary.of(10, 11, 12);
+        Summary high = Summary.of(20, 21, 22);
+        Summary touching = Summary.of(12, 15, 18);
+
+        assertThat(low.overlaps(high)).isFalse();
+        assertThat(high.overlaps(low)).isFalse();
+        assertThat(low.overlaps(touching)).as("sharing the value 12").isTrue();
+        assertThat(Summary.of(100).overlaps(low)).as("one trial excludes nothing").isTrue();
+    }
+
+    @Test
+    void tightSampleIsNotNoisyAndAWideOneIs() {
+        assertThat(Summary.of(100, 101, 99, 100, 100).isNoisy()).isFalse();
+        assertThat(Summary.of(60, 100, 140).isNoisy()).as("±40%").isTrue();
     }
 
     @Test
@@ -51,6 +64,7 @@ class SummaryTest {
         assertThat(s.ciLow()).isNaN();
         assertThat(s.median()).isEqualTo(42.0);
         assertThat(s.isNoisy()).isFalse();
+        assertThat(s.coverage()).isZero();
     }
 
     @Test

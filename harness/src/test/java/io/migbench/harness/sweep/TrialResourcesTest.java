@@ -52,7 +52,7 @@ class TrialResourcesTest {
              PlatformSession session = PlatformSession.open(scenario, scenario.profiles().get(0),
                      PlatformDatabases.backend(scenario.backend()), run, new SweepListener() { })) {
             long t0 = System.nanoTime();
-            TrialOutcome outcome = session.measure(point, 1, false);
+            TrialOutcome outcome = session.measure(point, TrialSlot.unscheduled(1, false));
             wallSeconds = (System.nanoTime() - t0) / 1e9;
             assertThat(outcome.trial().isOk()).as("trial ok: " + outcome.trial().error()).isTrue();
             tableBytes = tableBytes(session.databases());
@@ -98,7 +98,7 @@ class TrialResourcesTest {
              PlatformSession session = PlatformSession.open(scenario, scenario.profiles().get(0),
                      PlatformDatabases.backend(scenario.backend()), run, killTargetInCopy)) {
             dbs[0] = session.databases();
-            TrialOutcome outcome = session.measure(point, 1, false);
+            TrialOutcome outcome = session.measure(point, TrialSlot.unscheduled(1, false));
 
             assertThat(killed).as("the target was killed during the copy").isTrue();
             assertThat(outcome.trial().isOk()).as("the trial failed").isFalse();

@@ -27,10 +27,10 @@ class TunedSettingsFileTest {
         target.put("synchronous_commit", "off");
         target.put("max_wal_size", "4GB");
         target.put("checkpoint_timeout", "30min");
-        return new PlatformRecommendation("wsl2", new TuningPoint(8, 16, 12), "binary", target,
+        return new PlatformRecommendation("wsl2", new TuningPoint(8, 16), "binary", target,
                 new Provenance(WHEN, "laptop", "scenarios/stackoverflow.yaml", Verdict.NOT_DISTINGUISHABLE,
-                        new PointSummary("tasks=8 partitions=16 pool=12", 216541.2, 196042.0, 231870.3, 3),
-                        new PointSummary("tasks=8 partitions=16", 211248.5, 200154.1, 218699.0, 3),
+                        new PointSummary("tasks=8 partitions=16", 216541.2, 196042.0, 231870.3, 3),
+                        new PointSummary("tasks=6 partitions=12", 211248.5, 200154.1, 218699.0, 3),
                         37, Duration.ofSeconds(1110), false));
     }
 
@@ -63,7 +63,7 @@ class TunedSettingsFileTest {
 
         assertThat(text).startsWith("# Settings recommended by `migbench tune`")
                 .contains("version: 1", "platforms:", "  wsl2:", "    tasks: 8", "    partitions: 16",
-                        "    pool_size: 12", "    copy_format: binary", "verdict: not distinguishable",
+                        "    copy_format: binary", "verdict: not distinguishable",
                         "median_rows_per_second: 216541.2", "budget_exhausted: false")
                 .as("'off' quoted, else YAML 1.1 readers see a boolean").contains("synchronous_commit: \"off\"");
     }
@@ -148,17 +148,17 @@ class TunedSettingsFileTest {
                 platforms:
                   wsl2:
                     tasks: 8
-                    pool-size: 12
+                    partition: 12
                     provenance: %s
                 """.formatted(PROVENANCE));
 
         assertThatThrownBy(() -> TunedSettingsFile.read(file))
-                .hasMessageStartingWith(file + ":5: platforms.wsl2.pool-size: unknown field")
-                .hasMessageContaining("pool_size");
+                .hasMessageStartingWith(file + ":5: platforms.wsl2.partition: unknown field")
+                .hasMessageContaining("partitions");
     }
 
     @Test
-    void contradictionBetweenFieldsNamesTheField() throws IOException {
+    void poolSizeOfOlderFilesIsRejectedNotIgnored() throws IOException {
         Path file = write("""
                 version: 1
                 platforms:
@@ -168,8 +168,8 @@ class TunedSettingsFileTest {
                     provenance: %s
                 """.formatted(PROVENANCE));
 
-        assertThatThrownBy(() -> TunedSettingsFile.read(file))
-                .hasMessageStartingWith(file + ":").hasMessageContaining("platforms.wsl2: pool_size: must be at least tasks (8), got 4");
+        assertThatThrownBy(() -> TunedSettingsFile.read(file)).as("the engine has no pool size to apply it to")
+                .hasMessageStartingWith(file + ":5: platforms.wsl2.pool_size: unknown field");
     }
 
     @Test

@@ -49,8 +49,8 @@ class TunerTest {
                 .noneMatch(m -> m.point().tasks() == 128);
         MeasuredPoint thirtyTwo = result.curve().stream().filter(m -> m.point().tasks() == 32).findFirst().orElseThrow();
         assertThat(thirtyTwo.isClearlyBelow(best)).as("32 tasks (1.6× slower) is clearly below the best").isTrue();
-        assertThat(result.curve()).extracting(MeasuredPoint::phase).as("all four phases ran")
-                .contains(TuningPhase.COARSE, TuningPhase.REFINE, TuningPhase.PARTITIONS, TuningPhase.POOL_SIZE);
+        assertThat(result.curve()).extracting(MeasuredPoint::phase).as("all three phases ran")
+                .contains(TuningPhase.COARSE, TuningPhase.REFINE, TuningPhase.PARTITIONS);
         assertThat(result.recommendation()).contains("Recommended " + best.point().label());
         if (result.verdict() == Verdict.NOT_DISTINGUISHABLE) {
             assertThat(overlap(best.throughput().get(), result.runnerUp().get().throughput().get()))
@@ -81,7 +81,7 @@ class TunerTest {
 
         assertThat(result.verdict()).as(result.recommendation()).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
         assertThat(overlap(result.best().get().throughput().get(), result.runnerUp().get().throughput().get())).isTrue();
-        assertThat(result.recommendation()).contains("Not distinguishable").contains("intervals overlap");
+        assertThat(result.recommendation()).contains("Not distinguishable").contains("overlapping 95% intervals");
         assertThat(result.curve()).as("refinement stops after one round on a plateau")
                 .filteredOn(m -> m.phase() == TuningPhase.REFINE).hasSizeLessThanOrEqualTo(2);
     }
@@ -161,13 +161,13 @@ class TunerTest {
         TuningResult result = new Tuner(opts).tune(wsl2);
 
         // the sweep the tuner replaces: every task count 1..64, each with the default and 3 partition factors,
-        // each of those with the default and 2 pool sizes, 3 trials each
-        int fullSweep = 64 * (1 + opts.partitionFactors().size()) * (1 + opts.poolSizeFactors().size()) * 3;
+        // 3 trials each
+        int fullSweep = 64 * (1 + opts.partitionFactors().size()) * 3;
         int everyTaskCountOnly = 64 * 3;
         assertThat(result.trialsRun()).as("trials spent: " + result.recommendation())
                 .isEqualTo(wsl2.calls.size())
                 .isLessThan(everyTaskCountOnly / 3)
-                .isLessThan(fullSweep / 30);
+                .isLessThan(fullSweep / 10);
     }
 
     @Test
@@ -194,7 +194,7 @@ class TunerTest {
         };
 
         TuningResult result = new Tuner(options().maxTasks(2).warmupTrials(1).partitionFactors(List.of())
-                .poolSizeFactors(List.of()).build()).tune(probe);
+                .build()).tune(probe);
 
         assertThat(result.curve()).hasSize(2).allSatisfy(m -> {
             assertThat(m.trialsRun()).as("1 warmup + 3 measured").isEqualTo(4);
@@ -204,16 +204,14 @@ class TunerTest {
     }
 
     @Test
-    void oneTaskLimitStillTunesPartitionsAndPoolSize() {
+    void oneTaskLimitStillTunesPartitions() {
         SyntheticPlatform single = platform(p -> 50_000, 0.02, 17);
 
         TuningResult result = new Tuner(options().maxTasks(1).build()).tune(single);
 
         assertThat(result.curve()).extracting(m -> m.point().tasks()).as("only one task ever").containsOnly(1);
         assertThat(result.curve()).extracting(MeasuredPoint::point).contains(TuningPoint.ofTasks(1),
-                new TuningPoint(1, 1, null), new TuningPoint(1, 2, null), new TuningPoint(1, 4, null));
-        assertThat(result.curve()).filteredOn(m -> m.phase() == TuningPhase.POOL_SIZE).extracting(m -> m.point().poolSize())
-                .as("ceil(1.5) and 2 are the same pool size, tried once").containsExactly(2);
+                new TuningPoint(1, 1), new TuningPoint(1, 2), new TuningPoint(1, 4));
         assertThat(result.best()).isPresent();
         assertThat(result.curve()).noneMatch(m -> m.phase() == TuningPhase.REFINE);
     }

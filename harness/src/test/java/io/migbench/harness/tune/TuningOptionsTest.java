@@ -20,7 +20,6 @@ class TuningOptionsTest {
         assertThat(o.maxTasks()).as("derived from this machine")
                 .isEqualTo(TuningOptions.defaultMaxTasks(Runtime.getRuntime().availableProcessors()));
         assertThat(o.partitionFactors()).containsExactly(1, 2, 4);
-        assertThat(o.poolSizeFactors()).containsExactly(1.5, 2.0);
     }
 
     @Test
@@ -35,7 +34,7 @@ class TuningOptionsTest {
     @Test
     void everyBadOptionIsNamedInOneMessage() {
         assertThatThrownBy(() -> TuningOptions.builder().maxTasks(0).trialsPerPoint(1).warmupTrials(-1)
-                .budget(Duration.ZERO).confidence(1.0).partitionFactors(List.of(0)).poolSizeFactors(List.of(1.0))
+                .budget(Duration.ZERO).confidence(1.0).partitionFactors(List.of(0))
                 .clock(null).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max_tasks: must be between 1 and 1024, got 0")
@@ -44,7 +43,6 @@ class TuningOptionsTest {
                 .hasMessageContaining("budget: must be a positive duration, got PT0S")
                 .hasMessageContaining("confidence: must be between 0 and 1")
                 .hasMessageContaining("partition_factors")
-                .hasMessageContaining("pool_size_factors")
                 .hasMessageContaining("clock: missing");
     }
 

@@ -14,27 +14,22 @@ class TuningPointTest {
     void labelNamesOnlyWhatIsSet() {
         assertThat(TuningPoint.ofTasks(8).label()).isEqualTo("migbench t8");
         assertThat(TuningPoint.ofTasks(8).withPartitions(16).label()).isEqualTo("migbench t8 p=16");
-        assertThat(new TuningPoint(8, 16, 12).label()).isEqualTo("migbench t8 p=16 pool=12");
-        assertThat(TuningPoint.ofTasks(8).withPoolSize(12).label()).isEqualTo("migbench t8 pool=12");
-        assertThat(EngineSettings.fromLabel(new TuningPoint(8, 16, 12).label()).partitions())
+        assertThat(EngineSettings.fromLabel(new TuningPoint(8, 16).label()).partitions())
                 .as("the settings-label format of trials.csv, read back").isEqualTo(CountOrAuto.of(16));
     }
 
     @Test
-    void defaultsMeanEngineDefaultPartitionsAndOneConnectionPerTask() {
+    void defaultsMeanEngineDefaultPartitions() {
         TuningPoint p = TuningPoint.ofTasks(6);
 
         assertThat(p.partitions()).isNull();
-        assertThat(p.effectivePoolSize()).isEqualTo(6);
         assertThat(p.isTasksOnly()).isTrue();
-        assertThat(p.withPoolSize(9).effectivePoolSize()).isEqualTo(9);
         assertThat(p.withPartitions(12).isTasksOnly()).isFalse();
     }
 
     @Test
     void impossibleSettingsAreRejectedNamingTheField() {
         assertThatThrownBy(() -> TuningPoint.ofTasks(0)).hasMessage("tasks: must be at least 1, got 0");
-        assertThatThrownBy(() -> new TuningPoint(4, 0, null)).hasMessage("partitions: must be at least 1, got 0");
-        assertThatThrownBy(() -> new TuningPoint(4, null, 3)).hasMessage("pool_size: must be at least tasks (4), got 3");
+        assertThatThrownBy(() -> new TuningPoint(4, 0)).hasMessage("partitions: must be at least 1, got 0");
     }
 }

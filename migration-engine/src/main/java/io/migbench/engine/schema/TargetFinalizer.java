@@ -37,15 +37,27 @@ public final class TargetFinalizer {
      */
     static final String INDEX_BUILD_MEMORY = "256MB";
 
-    /** What each index build sets maintenance_work_mem to (SQL expression). */
+    /** The bytes each index build sets maintenance_work_mem to (SQL expression). */
+    private final String indexMemoryBytesSql;
+    /** The same as a setting value in kB. */
     private final String indexMemorySql;
 
     /** @param indexMemory an explicit maintenance_work_mem per index build, or {@code null} for the default */
     public TargetFinalizer(String indexMemory) {
-        this.indexMemorySql = indexMemory != null
-                ? "pg_size_bytes(" + Sql.literal(indexMemory) + ") / 1024 || 'kB'"
+        this.indexMemoryBytesSql = indexMemory != null
+                ? "pg_size_bytes(" + Sql.literal(indexMemory) + ")"
                 : "greatest(pg_size_bytes(current_setting('maintenance_work_mem')), pg_size_bytes("
-                        + Sql.literal(INDEX_BUILD_MEMORY) + ")) / 1024 || 'kB'";
+                        + Sql.literal(INDEX_BUILD_MEMORY) + "))";
+        this.indexMemorySql = "(" + indexMemoryBytesSql + ") / 1024 || 'kB'";
+    }
+
+    /** The maintenance_work_mem an index build on this connection's server gets, readable (e.g. "256 MB"). */
+    public String indexMemory(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_size_pretty(" + indexMemoryBytesSql + ")")) {
+            rs.next();
+            return rs.getString(1).replace(" ", "");
+        }
     }
 
     public void buildIndex(Connection c, IndexBuild build) throws SQLException {

@@ -30,10 +30,13 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
     /**
-     * zonky's builder silently sets synchronous_commit=off and max_connections=300; PostgreSQL's own defaults are
-     * restored so that only the profile's settings differ from a stock server (and a commit survives a crash).
+     * zonky's builder silently sets synchronous_commit=off and max_connections=300 and starts postgres with
+     * {@code -F} (fsync off). PostgreSQL's own defaults are restored so that only the profile's settings differ from
+     * a stock server and a commit survives a crash: zonky puts every {@code -c name=value} after {@code -F} on the
+     * command line, and postgres lets the last occurrence of a setting win, so {@code -c fsync=on} overrides it.
      */
-    static final Map<String, String> POSTGRES_DEFAULTS = Map.of("synchronous_commit", "on", "max_connections", "100");
+    static final Map<String, String> POSTGRES_DEFAULTS = Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on", "max_connections", "100");
 
     private final InstanceSpec spec;
     private final Path instanceDir;

@@ -1,0 +1,80 @@
+package io.migbench.harness.report;
+
+import io.migbench.harness.model.EngineKind;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.results.TrialResult;
+import io.migbench.harness.stats.ConfigurationStats;
+import io.migbench.harness.stats.Ranking;
+import io.migbench.harness.stats.Summary;
+import io.migbench.harness.tune.PlatformRecommendation;
+import io.migbench.harness.tune.PointSummary;
+import io.migbench.harness.tune.Provenance;
+import io.migbench.harness.tune.TunedSettingsFile;
+import io.migbench.harness.results.TargetSettings;
+import io.migbench.harness.tune.TuningPoint;
+import io.migbench.harness.tune.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report's recommended settings as a complete tuned.yaml per host (the file {@code --settings} reads): each
+ * platform's best migbench configuration with the target server settings it ran with, and the verdict of the
+ * tie-aware ranking as provenance.
+ */
+final class Recommendations {
+    private Recommendations() {}
+
+    /** Host name → tuned.yaml text; a host without a completed migbench configuration is left out. */
+    static Map<String, String> of(List<PlatformAnalysis> platforms) {
+        Map<String, List<PlatformRecommendation>> byHost = new LinkedHashMap<>();
+        for (PlatformAnalysis p : platforms) {
+            recommendation(p).ifPresent(r -> byHost.computeIfAbsent(p.facts().host().hostName(),
+                    h -> new ArrayList<>()).add(r));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        byHost.forEach((host, list) -> out.put(host, TunedSettingsFile.toYaml(list)));
+        return out;
+    }
+
+    private static Optional<PlatformRecommendation> recommendation(PlatformAnalysis p) {
+        List<ConfigurationStats> own = p.configurations().stream()
+                .filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
+        Optional<Ranking<ConfigurationStats>> ranking = Findings.ranking(own);
+        if (ranking.isEmpty()) {
+            return Optional.empty();
+        }
+        Ranking<ConfigurationStats> r = ranking.get();
+        ConfigurationStats best = r.fastest();
+        Optional<ConfigurationStats> runnerUp = r.ranked().stream().skip(1).findFirst();
+        TrialRecord t = best.representative();
+        List<TrialRecord> trials = p.trials().stream().map(TrialResult::trial).toList();
+        Instant first = trials.stream().map(TrialRecord::timestamp).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = trials.stream().map(TrialRecord::timestamp).max(Comparator.naturalOrder()).orElseThrow();
+        Provenance provenance = new Provenance(last, t.host().hostName(), t.scenario().isBlank() ? "–" : t.scenario(),
+                verdict(best, runnerUp), point(best), runnerUp.map(Recommendations::point).orElse(null),
+                trials.size(), Duration.between(first, last), false);
+        return Optional.of(new PlatformRecommendation(t.platform(), new TuningPoint(t.tasks(), t.partitions()),
+                t.copyFormat().isBlank() ? null : t.copyFormat(), TargetSettings.parse(t.targetSettings()), provenance));
+    }
+
+    private static Verdict verdict(ConfigurationStats best, Optional<ConfigurationStats> runnerUp) {
+        if (runnerUp.isEmpty() || !Findings.throughput(best).hasInterval()
+                || !Findings.throughput(runnerUp.get()).hasInterval()) {
+            return Verdict.INSUFFICIENT_DATA;
+        }
+        return Findings.throughput(best).overlaps(Findings.throughput(runnerUp.get()))
+                ? Verdict.NOT_DISTINGUISHABLE : Verdict.DISTINGUISHABLE;
+    }
+
+    private static PointSummary point(ConfigurationStats c) {
+        Summary s = Findings.throughput(c);
+        return new PointSummary(c.key().settingsLabel(), s.median(), s.hasInterval() ? s.ciLow() : null,
+                s.hasInterval() ? s.ciHigh() : null, s.n());
+    }
+}

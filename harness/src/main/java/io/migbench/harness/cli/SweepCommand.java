@@ -1,21 +1,8 @@
 package io.migbench.harness.cli;
 
-import io.migbench.engine.ConfigurationException;
 import io.migbench.engine.cli.ExitCodes;
-import io.migbench.harness.sweep.SweepPlan;
-import io.migbench.harness.sweep.SweepRunner;
-import io.migbench.harness.sweep.SweepSummary;
-import io.migbench.harness.sweep.ConsoleProgress;
-import io.migbench.harness.report.BottleneckView;
-import io.migbench.harness.report.ReportGenerator;
-import io.migbench.harness.results.ResultsReader;
-import io.migbench.harness.results.TrialResult;
-import io.migbench.harness.scenario.Scenario;
-import io.migbench.harness.scenario.ScenarioLoader;
-import io.migbench.harness.scenario.EngineSettings;
-import io.migbench.harness.stats.ConfigurationStats;
-import io.migbench.harness.tune.PlatformRecommendation;
-import io.migbench.harness.tune.TunedSettingsFile;
+import io.migbench.harness.service.SweepOutcome;
+import io.migbench.harness.service.SweepService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,14 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code migbench sweep}: measure a scenario's whole matrix and write the CSVs and the report. */
@@ -56,84 +36,21 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Write the CSVs only; render the report later with 'migbench report'.")
     boolean noReport;
 
+    @Option(names = "--dry-run", description = "Validate and print the plan, the limits this host can enforce, missing "
+            + "baseline tools and an ETA; start nothing.")
+    boolean dryRun;
+
     @Mixin
     DebugOption debug;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        SweepPlan plan = SweepPlan.of(scenario, runOptions.platforms());
-        if (settingsFile != null) {
-            plan = plan.withPoints(tunedPoints(scenario, TunedSettingsFile.read(settingsFile)));
+        if (dryRun) {
+            SweepService.dryRun(runOptions.spec(scenarioFile), settingsFile, spec.commandLine().getOut());
+            return ExitCodes.OK;
         }
-        Path runDir = runOptions.runDir(scenario.name());
-        out.printf(Locale.ROOT, "sweep %s: %d platform(s) × %d point(s) × %d trial(s) (%d warmup) = %d trials -> %s%n",
-                scenario.name(), plan.platforms().size(), plan.pointsByPlatform().values().stream().mapToInt(List::size).max().orElse(0),
-                plan.trialsPerPoint(), scenario.warmupTrials(), plan.totalTrials(), runDir);
-        out.flush();
-
-        SweepSummary summary = new SweepRunner(plan, runDir, new ConsoleProgress(out)).run();
-        out.printf(Locale.ROOT, "%nresults: %s, %s%n", runDir.resolve("trials.csv"), runDir.resolve("tables.csv"));
-        if (!noReport) {
-            Path report = ReportGenerator.generate(List.of(runDir), runDir, null);
-            out.printf(Locale.ROOT, "report:  %s%n", report);
-        }
-        List<TrialResult> results = ResultsReader.read(runDir);
-        printBest(out, results);
-        List<String> bottlenecks = BottleneckView.consoleLines(results);
-        if (!bottlenecks.isEmpty()) {
-            out.printf(Locale.ROOT, "%nbottleneck (best setting per platform):%n");
-            bottlenecks.forEach(line -> out.println("  " + line));
-            out.flush();
-        }
-        if (summary.failedTrials() > 0) {
-            out.printf(Locale.ROOT, "%d of %d trials failed (see the error column of trials.csv)%n",
-                    summary.failedTrials(), summary.trials());
-            return ExitCodes.FAILED;
-        }
-        return ExitCodes.OK;
-    }
-
-    /** Per recommended platform: the scenario's baseline (the "before") and the tuned setting (the "after"). */
-    static Map<String, List<EngineSettings>> tunedPoints(Scenario scenario, List<PlatformRecommendation> recommendations) {
-        Map<String, List<EngineSettings>> points = new LinkedHashMap<>();
-        for (PlatformRecommendation r : recommendations) {
-            if (scenario.profile(r.platform()).isEmpty()) {
-                throw new ConfigurationException("--settings", "--settings: platform \"" + r.platform() + "\" is not a profile of scenario "
-                        + scenario.name());
-            }
-            List<EngineSettings> list = new ArrayList<>();
-            if (scenario.baseline() != null) {
-                list.add(scenario.baseline());
-            }
-            EngineSettings tuned = r.applyTo(scenario.migbenchBase());
-            if (!list.contains(tuned)) {
-                list.add(tuned);
-            }
-            points.put(r.platform(), list);
-        }
-        return points;
-    }
-
-    /** One screen: the fastest configuration per platform with its median throughput and spread. */
-    static void printBest(PrintWriter out, List<TrialResult> results) {
-        Map<String, ConfigurationStats> best = new TreeMap<>();
-        for (ConfigurationStats s : ConfigurationStats.group(results)) {
-            if (s.n() > 0) {
-                best.merge(s.key().platformKey(), s, (a, b) -> ConfigurationStats.FASTEST_FIRST.compare(a, b) <= 0 ? a : b);
-            }
-        }
-        out.println();
-        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s%n", "platform", "best setting", "median rows/s", "95% CI", "n");
-        for (ConfigurationStats s : best.values()) {
-            String ci = s.n() > 1 ? String.format(Locale.ROOT, "%,.0f – %,.0f", s.ciLow(), s.ciHigh()) : "n=1, no CI";
-            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d%n", s.key().platformKey(), s.key().settingsLabel(),
-                    s.median(), ci, s.n());
-        }
-        if (best.isEmpty()) {
-            out.println("(no successful measured trial)");
-        }
-        out.flush();
+        SweepOutcome outcome = SweepService.sweep(runOptions.spec(scenarioFile), settingsFile, !noReport,
+                spec.commandLine().getOut());
+        return outcome.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -1,9 +1,12 @@
 package io.migbench.harness.service;
 
 import io.migbench.engine.ConfigurationException;
+import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.stats.ConfigurationStats;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,15 @@ public record ThroughputAssertion(String platform, double minRowsPerSecond) {
             throw new ConfigurationException("minRowsPerSecond", "assertion for platform " + platform
                     + ": minRowsPerSecond must be positive, got " + minRowsPerSecond);
         }
+    }
+
+    /** Why each assertion that does not hold over the run folder's trials fails; empty when all hold. */
+    public static List<String> violations(Path runDir, List<ThroughputAssertion> assertions) throws IOException {
+        if (assertions.isEmpty()) {
+            return List.of();
+        }
+        List<TrialResult> results = ResultsReader.read(runDir);
+        return assertions.stream().map(a -> a.violation(results)).flatMap(Optional::stream).toList();
     }
 
     /** Empty when the assertion holds; else why not, naming the platform and the figures. */

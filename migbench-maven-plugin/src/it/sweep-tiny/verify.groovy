@@ -2,9 +2,16 @@
 def run = new File(basedir, 'target/migbench/tiny-run')
 assert run.isDirectory() : "no run folder ${run}"
 
+// RFC 4180 cells: a quoted cell may hold commas (wait events) and doubled quotes
+def cells = { String line ->
+    def out = []
+    def m = line =~ /(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/
+    while (m.find()) { out << (m.group(1) != null ? m.group(1).replace('""', '"') : m.group(2)) }
+    out
+}
 def lines = new File(run, 'trials.csv').readLines()
-def header = lines[0].split(',') as List
-def rows = lines.drop(1).collect { it.split(',', -1) as List }
+def header = cells(lines[0])
+def rows = lines.drop(1).collect { cells(it) }
 assert rows.size() == 2 : "two points (1 and 2 tasks) x one trial (-Dmigbench.trials=1), got ${rows.size()}"
 def status = header.indexOf('status')
 def tasks = header.indexOf('tasks')

@@ -1,10 +1,9 @@
 package io.migbench.harness.cli;
 
-import io.migbench.harness.report.ReportGenerator;
+import io.migbench.harness.service.ReportService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,16 +37,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path report = ReportGenerator.generate(runDirs, out == null ? defaultOut() : out, templates);
+        Path report = ReportService.compare(runDirs, out, templates);
         spec.commandLine().getOut().println("wrote " + report);
         return 0;
     }
 
-    private Path defaultOut() {
-        Path first = runDirs.get(0).toAbsolutePath().normalize();
-        String name = runDirs.stream().map(d -> d.toAbsolutePath().normalize().getFileName().toString())
-                .collect(Collectors.joining("-vs-"));
-        Path parent = first.getParent() == null ? first : first.getParent();
-        return parent.resolve("compare-" + name);
-    }
 }

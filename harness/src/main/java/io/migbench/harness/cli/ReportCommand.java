@@ -1,8 +1,7 @@
 package io.migbench.harness.cli;
 
-import io.migbench.harness.report.ReportGenerator;
+import io.migbench.harness.service.ReportService;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path report = ReportGenerator.generate(List.of(runDir), out == null ? runDir : out, templates);
+        Path report = ReportService.report(runDir, out, templates);
         spec.commandLine().getOut().println("wrote " + report);
         return 0;
     }

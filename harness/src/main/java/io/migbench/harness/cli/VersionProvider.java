@@ -1,11 +1,12 @@
 package io.migbench.harness.cli;
 
+import io.migbench.harness.model.BuildInfo;
 import picocli.CommandLine;
 
+/** {@code migbench --version}: the project version and commit from the build, and the JVM it runs on. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = MigbenchCli.class.getPackage().getImplementationVersion();
-        return new String[] {"migbench " + (v == null ? "development build" : v)};
+        return new String[] {"migbench " + BuildInfo.current().describe(), "java " + BuildInfo.javaVersion()};
     }
 }

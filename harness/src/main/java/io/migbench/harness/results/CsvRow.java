@@ -22,6 +22,11 @@ final class CsvRow {
         return file + ":" + (record.getRecordNumber() + 1);
     }
 
+    /** The cell, or {@code absent} when the file predates the column. */
+    String textOr(String column, String absent) {
+        return record.isMapped(column) ? text(column) : absent;
+    }
+
     /** The cell's text; empty when the cell or the whole column (an optional one, in an older file) is missing. */
     String text(String column) {
         if (!record.isMapped(column)) {

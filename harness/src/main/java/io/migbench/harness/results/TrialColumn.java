@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.BuildInfo;
 import io.migbench.harness.model.EngineKind;
 import java.util.Arrays;
 import java.util.List;
@@ -97,7 +98,10 @@ public enum TrialColumn {
     SOURCE_ROWS("source_rows", "rows counted in the source", TrialRecord::sourceRows),
     TARGET_ROWS("target_rows", "rows counted in the target", TrialRecord::targetRows),
     STATUS("status", "ok | failed", TrialRecord::status),
-    ERROR("error", "why a failed trial failed (passwords masked)", TrialRecord::error);
+    ERROR("error", "why a failed trial failed (passwords masked)", TrialRecord::error),
+    MIGBENCH_VERSION("migbench_version", "migbench version and git commit that ran the trial (unknown in older files)",
+            TrialRecord::migbenchVersion, true),
+    JAVA_VERSION("java_version", "Java runtime of the harness (unknown in older files)", TrialRecord::javaVersion, true);
 
     private final String header;
     private final String description;
@@ -169,6 +173,7 @@ public enum TrialColumn {
                     .sourceRows(r.optionalLong(SOURCE_ROWS.header)).targetRows(r.optionalLong(TARGET_ROWS.header))
                     .status(r.code(STATUS.header, TrialStatus.class)).error(r.text(ERROR.header))
                     .resources(resources(r))
+                    .tool(r.textOr(MIGBENCH_VERSION.header, BuildInfo.UNKNOWN), r.textOr(JAVA_VERSION.header, BuildInfo.UNKNOWN))
                     .build();
         } catch (ResultsFormatException e) {
             throw e;

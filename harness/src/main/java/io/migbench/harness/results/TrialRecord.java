@@ -1,5 +1,6 @@
 package io.migbench.harness.results;
 
+import io.migbench.harness.model.BuildInfo;
 import io.migbench.harness.model.EngineKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record TrialRecord(
         Double rowsPerSecond, Double mbPerSecond,
         ValidationMode validation, ValidationResult validationResult, Long sourceRows, Long targetRows,
         TrialStatus status, String error,
-        ResourceUsage resources) {
+        ResourceUsage resources, String migbenchVersion, String javaVersion) {
 
     public TrialRecord {
         resources = Objects.requireNonNullElse(resources, ResourceUsage.UNKNOWN);
@@ -129,6 +130,8 @@ public record TrialRecord(
     /** Fluent builder; {@link #build()} validates through the record's constructor. */
     public static final class Builder {
         private String runId;
+        private String migbenchVersion = BuildInfo.UNKNOWN;
+        private String javaVersion = BuildInfo.UNKNOWN;
         private Instant timestamp;
         private String scenario = "";
         private String platform;
@@ -256,6 +259,8 @@ public record TrialRecord(
         /** Marks the trial failed with a reason (passwords must already be redacted; the writer masks URL passwords). */
         public Builder failed(String reason) { status = TrialStatus.FAILED; error = reason; return this; }
         public Builder error(String v) { error = Objects.requireNonNullElse(v, ""); return this; }
+        /** Which migbench and which Java measured the trial (default unknown, as in files older than the columns). */
+        public Builder tool(String migbench, String java) { migbenchVersion = migbench; javaVersion = java; return this; }
 
         /** CPU, I/O, WAL and wait events measured during the trial; unknown when left unset. */
         public Builder resources(ResourceUsage v) { resources = v; return this; }
@@ -268,7 +273,7 @@ public record TrialRecord(
                     rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
                     validationResult, sourceRows, targetRows, status, error,
-                    resources);
+                    resources, migbenchVersion, javaVersion);
         }
     }
 }

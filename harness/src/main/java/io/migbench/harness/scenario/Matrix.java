@@ -56,6 +56,11 @@ public record Matrix(
                 List.of(SplitMode.AUTO), List.of(false), List.of(CountOrAuto.AUTO));
     }
 
+    /** The same matrix with other task counts. */
+    public Matrix withTasks(List<Integer> other) {
+        return new Matrix(other, partitions, copyFormat, split, unlogged, indexTasks);
+    }
+
     /**
      * Every combination, engine by engine, in file order (tasks vary fastest, so a sweep's curve fills in
      * left to right). Knobs an engine ignores are normalized, so a baseline engine appears once per task count.

@@ -80,6 +80,18 @@ public record Scenario(
                 "resource limits cannot be enforced on an external server; remove them or use the embedded or docker backend");
     }
 
+    /** The same scenario with other trial counts (command-line overrides), validated like a loaded one. */
+    public Scenario withTrials(int measured, int warmup) {
+        return new Scenario(name, description, dataset, source, backend, profiles, matrix, measured, warmup, verify,
+                engines, baseline, tune, trialOrder);
+    }
+
+    /** The same scenario measuring another matrix, validated like a loaded one. */
+    public Scenario withMatrix(Matrix other) {
+        return new Scenario(name, description, dataset, source, backend, profiles, other, trials, warmupTrials, verify,
+                engines, baseline, tune, trialOrder);
+    }
+
     /** Every engine setting to measure, in sweep order: the cross product of the matrix, per engine. */
     public List<EngineSettings> matrixPoints() {
         return matrix.points(engines);

@@ -2,6 +2,7 @@ package io.migbench.harness.sweep;
 
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.Durability;
+import io.migbench.harness.model.BuildInfo;
 import io.migbench.harness.results.EnvironmentFacts;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.scenario.EngineSettings;
@@ -32,6 +33,7 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .platform(databases.profile().name())
                 .backend(scenario.backend().type().yamlName())
                 .host(host)
+                .tool(BuildInfo.current().describe(), BuildInfo.javaVersion())
                 .sourceEngine(scenario.source().yamlName())
                 .sourceVersion(source.version())
                 .targetEngine("postgresql")

@@ -49,7 +49,8 @@ public final class Tuner {
      */
     public TuningResult tune(TrialProbe probe) {
         Measurements m = new Measurements(options, Objects.requireNonNull(probe, "probe"));
-        climb(m, coarseTasks(options.maxTasks()).stream().map(TuningPoint::ofTasks).toList(),
+        List<Integer> coarse = options.coarseTasks().isEmpty() ? coarseTasks(options.maxTasks()) : options.coarseTasks();
+        climb(m, coarse.stream().map(TuningPoint::ofTasks).toList(),
                 TuningPhase.COARSE, COARSE_PATIENCE);
         refine(m);
         m.best().ifPresent(best -> climb(m, partitionPoints(best.point()), TuningPhase.PARTITIONS, SECONDARY_PATIENCE));

@@ -12,6 +12,7 @@ import java.util.Objects;
  * checks the values and rejects contradictions, naming the option.
  *
  * @param maxTasks         largest task count tried (the coarse pass covers powers of two up to it, and it)
+ * @param coarseTasks      task counts of the coarse pass, ascending (empty: powers of two up to {@code maxTasks})
  * @param trialsPerPoint   measured trials per point, at least 2 (one trial has no confidence interval)
  * @param warmupTrials     unmeasured trials run before the measured ones at each point (trial numbers 1..n)
  * @param budget           wall-clock time the whole search may take; it stops and reports what it has when spent
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param partitionFactors partition counts tried at the best task count, as multiples of it (empty: skip)
  * @param clock            time source for the budget; tests pass a clock that advances per trial
  */
-public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, Duration budget, double confidence,
+public record TuningOptions(int maxTasks, List<Integer> coarseTasks, int trialsPerPoint, int warmupTrials, Duration budget, double confidence,
                             List<Integer> partitionFactors, Clock clock) {
 
     /** Above this the engine would open thousands of connections: surely a typo. */
@@ -28,11 +29,16 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
     public static final int DEFAULT_MAX_TASKS_CAP = 128;
 
     public TuningOptions {
+        Objects.requireNonNull(coarseTasks, "coarseTasks");
+        coarseTasks = coarseTasks.stream().sorted().toList();
         Objects.requireNonNull(partitionFactors, "partitionFactors");
         partitionFactors = List.copyOf(partitionFactors);
         List<String> problems = new ArrayList<>();
         if (maxTasks < 1 || maxTasks > MAX_TASKS_LIMIT) {
             problems.add("max_tasks: must be between 1 and " + MAX_TASKS_LIMIT + ", got " + maxTasks);
+        }
+        if (coarseTasks.stream().anyMatch(t -> t < 1 || t > maxTasks)) {
+            problems.add("coarse_tasks: every task count must be between 1 and max_tasks " + maxTasks + ", got " + coarseTasks);
         }
         if (trialsPerPoint < 2) {
             problems.add("trials_per_point: must be at least 2 to give a confidence interval, got " + trialsPerPoint);
@@ -74,6 +80,7 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
     /** Fluent builder with the defaults documented on each setter; {@link #build()} validates. */
     public static final class Builder {
         private int maxTasks = defaultMaxTasks(Runtime.getRuntime().availableProcessors());
+        private List<Integer> coarseTasks = List.of();
         private int trialsPerPoint = 3;
         private int warmupTrials = 0;
         private Duration budget = Duration.ofMinutes(20);
@@ -87,6 +94,12 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
         /** Default: {@link #defaultMaxTasks(int)} of this machine's logical cores. */
         public Builder maxTasks(int value) {
             this.maxTasks = value;
+            return this;
+        }
+
+        /** Default empty: powers of two up to {@code maxTasks}, and it. */
+        public Builder coarseTasks(List<Integer> value) {
+            this.coarseTasks = value;
             return this;
         }
 
@@ -128,7 +141,7 @@ public record TuningOptions(int maxTasks, int trialsPerPoint, int warmupTrials, 
         }
 
         public TuningOptions build() {
-            return new TuningOptions(maxTasks, trialsPerPoint, warmupTrials, budget, confidence,
+            return new TuningOptions(maxTasks, coarseTasks, trialsPerPoint, warmupTrials, budget, confidence,
                     partitionFactors, clock);
         }
     }

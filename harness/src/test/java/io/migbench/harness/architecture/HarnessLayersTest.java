@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The harness's layers run one way: config and model at the bottom; the domain (db, dataset, scenario,
  * results, stats) above; measure (what a trial used) above that; sweep, tune and report above measure;
- * cli, the only home of picocli, on top.
+ * service (the entry points the CLI and the Maven plugin share) above them; cli, the only home of picocli, on top.
  * The engine is a library below the whole harness and never looks up at it.
  */
 @AnalyzeClasses(packages = "io.migbench", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,12 +29,18 @@ class HarnessLayersTest {
                     HARNESS + ".results..", HARNESS + ".stats..")
             .layer("measurement").definedBy(HARNESS + ".measure..")
             .layer("application").definedBy(HARNESS + ".sweep..", HARNESS + ".tune..", HARNESS + ".report..")
+            .layer("service").definedBy(HARNESS + ".service..")
             .layer("cli").definedBy(HARNESS + ".cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("application").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("measurement").mayOnlyBeAccessedByLayers("application", "cli")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("measurement", "application", "cli")
-            .whereLayer("foundation").mayOnlyBeAccessedByLayers("domain", "measurement", "application", "cli");
+            .whereLayer("service").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("application").mayOnlyBeAccessedByLayers("service", "cli")
+            .whereLayer("measurement").mayOnlyBeAccessedByLayers("application", "service", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("measurement", "application", "service", "cli")
+            .whereLayer("foundation").mayOnlyBeAccessedByLayers("domain", "measurement", "application", "service", "cli");
+
+    @ArchTest
+    static final ArchRule commandsRunThroughTheServices = noClasses().that().resideInAPackage(HARNESS + ".cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(HARNESS + ".sweep..", HARNESS + ".report..");
 
     @ArchTest
     static final ArchRule configIsTheBottom = noClasses().that().resideInAPackage(HARNESS + ".config..")

@@ -1,5 +1,7 @@
 package io.migbench.harness.cli;
 
+import io.migbench.harness.scenario.ScenarioOverrides;
+import io.migbench.harness.service.RunSpec;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunOptionsTest {
+    private static final Path SCENARIO = Path.of("scenarios/quick.yaml");
 
     @Command(name = "probe")
     static final class Probe {
@@ -26,15 +29,16 @@ class RunOptionsTest {
 
     @Test
     void runIdNamesTheFolderUnderOut() {
-        RunOptions run = parse("--out", "/tmp/r", "--run-id", "laptop-1", "--platform", "native,low-cpu");
+        RunSpec run = parse("--out", "/tmp/r", "--run-id", "laptop-1", "--platform", "native,low-cpu").spec(SCENARIO);
 
         assertThat(run.runDir("so")).isEqualTo(Path.of("/tmp/r", "laptop-1"));
         assertThat(run.platforms()).containsExactlyInAnyOrder("native", "low-cpu");
+        assertThat(run.overrides().isEmpty()).as("no --trials/--warmup/--tasks").isTrue();
     }
 
     @Test
     void withoutRunIdTheFolderIsThePrefixAndAUtcStamp() {
-        RunOptions run = parse();
+        RunSpec run = parse().spec(SCENARIO);
 
         Path dir = run.runDir("so-tune");
         assertThat(dir.getParent()).as("--out defaults to results").isEqualTo(Path.of("results"));
@@ -43,11 +47,18 @@ class RunOptionsTest {
     }
 
     @Test
+    void overridesReachTheRunSpec() {
+        RunSpec run = parse("--trials", "5", "--warmup", "0", "--tasks", "1,2,4").spec(SCENARIO);
+
+        assertThat(run.overrides()).isEqualTo(new ScenarioOverrides(5, 0, List.of(1, 2, 4)));
+    }
+
+    @Test
     void measuringCommandsShareRunOptionsAndEveryCommandHasDebug() {
         CommandLine cli = MigbenchCli.newCommandLine();
         for (String name : List.of("sweep", "tune")) {
             CommandLine.Model.CommandSpec spec = cli.getSubcommands().get(name).getCommandSpec();
-            assertThat(List.of("--out", "--run-id", "--platform", "--debug")).as(name)
+            assertThat(List.of("--out", "--run-id", "--platform", "--trials", "--warmup", "--tasks", "--debug")).as(name)
                     .allSatisfy(option -> assertThat(spec.findOption(option)).as(name + " " + option).isNotNull());
         }
         for (String name : List.of("report", "compare")) {

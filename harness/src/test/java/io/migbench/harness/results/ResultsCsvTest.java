@@ -122,6 +122,30 @@ class ResultsCsvTest {
     }
 
     @Test
+    void toolVersionsSurviveTheRoundTripAndOlderFilesReadAsUnknown() throws Exception {
+        try (ResultsWriter w = ResultsWriter.open(dir)) {
+            w.writeTrial(TrialFixtures.trial().tool("0.1.0 (commit abc1234)", "17.0.15 (Debian)").build());
+        }
+        assertThat(ResultsReader.read(dir)).singleElement().satisfies(r -> {
+            assertThat(r.trial().migbenchVersion()).isEqualTo("0.1.0 (commit abc1234)");
+            assertThat(r.trial().javaVersion()).isEqualTo("17.0.15 (Debian)");
+        });
+
+        Files.delete(dir.resolve("trials.csv"));
+        writeTrialsWithout("java_version");
+        Path file = dir.resolve("trials.csv");
+        List<String> lines = Files.readAllLines(file);
+        int index = lines.get(0).split(",", -1).length - 1;
+        assertThat(lines.get(0).split(",", -1)[index]).isEqualTo("migbench_version");
+        Files.write(file, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList(), StandardCharsets.UTF_8);
+
+        assertThat(ResultsReader.read(dir)).as("a file from before the columns").singleElement().satisfies(r -> {
+            assertThat(r.trial().migbenchVersion()).isEqualTo("unknown");
+            assertThat(r.trial().javaVersion()).isEqualTo("unknown");
+        });
+    }
+
+    @Test
     void unparsableNumberIsReportedWithFileAndLine() throws Exception {
         try (ResultsWriter w = ResultsWriter.open(dir)) {
             w.writeTrial(TrialFixtures.trial().build());

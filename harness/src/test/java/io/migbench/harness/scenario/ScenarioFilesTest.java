@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScenarioFilesTest {
+public class ScenarioFilesTest {
 
-    static Path scenariosDir() {
+    public static Path scenariosDir() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("scenarios"))) {
             dir = dir.getParent();
@@ -23,7 +23,7 @@ class ScenarioFilesTest {
         return dir.resolve("scenarios");
     }
 
-    static List<Path> shippedScenarios() throws IOException {
+    public static List<Path> shippedScenarios() throws IOException {
         try (Stream<Path> files = Files.list(scenariosDir())) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }

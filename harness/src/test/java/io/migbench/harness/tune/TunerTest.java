@@ -1,6 +1,7 @@
 package io.migbench.harness.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migbench.harness.stats.Summary;
 import java.time.Duration;
@@ -221,6 +222,18 @@ class TunerTest {
         assertThat(Tuner.coarseTasks(1)).containsExactly(1);
         assertThat(Tuner.coarseTasks(64)).containsExactly(1, 2, 4, 8, 16, 32, 64);
         assertThat(Tuner.coarseTasks(24)).containsExactly(1, 2, 4, 8, 16, 24);
+    }
+
+    @Test
+    void explicitTaskCountsReplaceThePowersOfTwoOfTheCoarsePass() {
+        SyntheticPlatform p = platform(SyntheticPlatform.unimodal(200_000, 3, 64, 3.0), 0.01, 5);
+
+        TuningResult result = new Tuner(options().maxTasks(8).coarseTasks(List.of(6, 3, 1)).build()).tune(p);
+
+        assertThat(result.curve()).filteredOn(m -> m.phase() == TuningPhase.COARSE).extracting(m -> m.point().tasks())
+                .as("--tasks 6,3,1, measured ascending, and no power of two besides 1").containsOnly(1, 3, 6);
+        assertThatThrownBy(() -> options().maxTasks(4).coarseTasks(List.of(8)).build())
+                .hasMessageContaining("coarse_tasks: every task count must be between 1 and max_tasks 4");
     }
 
     private static boolean overlap(Summary a, Summary b) {

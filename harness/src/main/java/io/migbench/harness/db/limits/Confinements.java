@@ -35,4 +35,24 @@ public final class Confinements {
         }
         return new NoConfinement(limits, noCgroups + ", and no taskset for CPU affinity");
     }
+
+    /**
+     * How this host would apply resource limits, without applying any (for a dry run): the mechanism
+     * {@link #prepare} would choose.
+     */
+    public static String hostMechanism(ConfinementMode mode) {
+        if (mode == ConfinementMode.NONE) {
+            return "none (limits disabled by configuration)";
+        }
+        MountInfo mounts = MountInfo.current();
+        if (mode == ConfinementMode.AUTO && CgroupV2Confinement.available(mounts)) {
+            return "cgroup v2 (cpus, cpuset, memory, I/O bandwidth)";
+        }
+        if (mode == ConfinementMode.AUTO && CgroupV1Confinement.available(mounts)) {
+            return "cgroup v1 (cpus, cpuset, memory, I/O bandwidth where the controllers are mounted)";
+        }
+        return AffinityConfinement.available()
+                ? "cpu affinity only (taskset pins cpuset/cpus; memory and I/O limits cannot be enforced)"
+                : "none (no writable cgroup and no taskset: every limit is recorded as not enforced)";
+    }
 }

@@ -12,8 +12,13 @@ public interface BaselineEngine {
     /** The engine's name as scenarios spell it ({@code io.migbench.harness.model.EngineKind} yaml names). */
     String name();
 
+    /** What this host lacks to run the engine at all (a command not on the PATH), or empty; needs no server. */
+    Optional<String> missingTool();
+
     /** Why this engine cannot run against {@code ctx} (missing command, client older than the server), or empty. */
-    Optional<String> unavailableReason(BaselineContext ctx);
+    default Optional<String> unavailableReason(BaselineContext ctx) {
+        return missingTool();
+    }
 
     /**
      * Copies {@code ctx.tables()} from source to target and counts the target's rows afterwards.

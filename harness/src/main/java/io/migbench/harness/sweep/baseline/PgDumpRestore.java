@@ -20,9 +20,14 @@ public final class PgDumpRestore implements BaselineEngine {
     }
 
     @Override
-    public Optional<String> unavailableReason(BaselineContext ctx) {
+    public Optional<String> missingTool() {
         return ToolProbe.missing("pg_restore", "install the PostgreSQL client (e.g. apt-get install postgresql-client)")
-                .or(() -> ToolProbe.tooOldForSource("pg_dump", ctx));
+                .or(() -> ToolProbe.missing("pg_dump", "install the PostgreSQL client (e.g. apt-get install postgresql-client)"));
+    }
+
+    @Override
+    public Optional<String> unavailableReason(BaselineContext ctx) {
+        return missingTool().or(() -> ToolProbe.tooOldForSource("pg_dump", ctx));
     }
 
     @Override

@@ -19,10 +19,14 @@ public final class Pgcopydb implements BaselineEngine {
     }
 
     @Override
-    public Optional<String> unavailableReason(BaselineContext ctx) {
+    public Optional<String> missingTool() {
         return ToolProbe.missing("pgcopydb", "install it (e.g. apt-get install pgcopydb) to compare with it")
-                .or(() -> ToolProbe.missing("pg_restore", "pgcopydb needs pg_restore: install the PostgreSQL client"))
-                .or(() -> ToolProbe.tooOldForSource("pg_dump", ctx).map(r -> "pgcopydb needs a pg_dump that can dump the source: " + r));
+                .or(() -> ToolProbe.missing("pg_restore", "pgcopydb needs pg_restore: install the PostgreSQL client"));
+    }
+
+    @Override
+    public Optional<String> unavailableReason(BaselineContext ctx) {
+        return missingTool().or(() -> ToolProbe.tooOldForSource("pg_dump", ctx).map(r -> "pgcopydb needs a pg_dump that can dump the source: " + r));
     }
 
     @Override

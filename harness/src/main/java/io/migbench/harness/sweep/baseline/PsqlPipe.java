@@ -55,7 +55,7 @@ public final class PsqlPipe implements BaselineEngine {
     }
 
     @Override
-    public Optional<String> unavailableReason(BaselineContext ctx) {
+    public Optional<String> missingTool() {
         return ToolProbe.missing("bash", "psql-pipe runs each pipe through bash (for set -o pipefail)")
                 .or(() -> ToolProbe.missing("psql", "install the PostgreSQL client (e.g. apt-get install postgresql-client)"));
     }

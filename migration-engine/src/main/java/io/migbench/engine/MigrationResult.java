@@ -8,13 +8,16 @@ import java.util.List;
 /**
  * Everything a migration measured. {@code errorMessage} is redacted; {@code failure} is the original cause
  * (its messages are not redacted: log it only through {@link Redaction}). {@code notMigrated} lists the source
- * objects the engine left out (functions, triggers, ...), by kind and name.
+ * objects the engine left out (functions, triggers, ...), by kind and name. {@code verification} says which check
+ * ran; {@code timeline} is every table's steps (copy per partition, index, keys, ANALYZE, verification).
  */
 public record MigrationResult(MigrationStatus status, long totalRows, long totalBytes, PhaseTimings timings,
                               List<TableResult> tables, List<VerificationMismatch> mismatches,
                               List<NotMigrated> notMigrated, String errorMessage, Throwable failure,
-                              String sourceServerVersion, String targetServerVersion) {
+                              String sourceServerVersion, String targetServerVersion, VerifyMode verification,
+                              List<TimelineEvent> timeline) {
     public MigrationResult {
+        timeline = List.copyOf(timeline);
         tables = List.copyOf(tables);
         mismatches = List.copyOf(mismatches);
         notMigrated = List.copyOf(notMigrated);

@@ -14,7 +14,6 @@ import io.migbench.engine.plan.PartitionPlanner;
 import io.migbench.engine.plan.SplitSampler;
 import io.migbench.engine.plan.TablePlan;
 import io.migbench.engine.progress.ProgressTracker;
-import io.migbench.engine.progress.RunTimeline;
 import io.migbench.engine.schema.FinalizeScheduler;
 import io.migbench.engine.schema.NotMigrated;
 import io.migbench.engine.schema.TargetLateObjects;

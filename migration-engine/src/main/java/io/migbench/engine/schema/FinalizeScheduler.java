@@ -2,7 +2,7 @@ package io.migbench.engine.schema;
 
 import io.migbench.engine.MigrationException;
 import io.migbench.engine.PausePoints;
-import io.migbench.engine.progress.RunTimeline;
+import io.migbench.engine.RunTimeline;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;
 import io.migbench.engine.plan.TablePlan;
-import io.migbench.engine.progress.RunTimeline;
+import io.migbench.engine.RunTimeline;
 import io.migbench.engine.schema.TableName;
 
 import javax.sql.DataSource;

@@ -1,6 +1,4 @@
-package io.migbench.engine.progress;
-
-import io.migbench.engine.TimelineEvent;
+package io.migbench.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -164,8 +164,8 @@ final class MigrationRun {
                 : new Verifier(target, source, options.tasks(), options.verify(), timeline);
         Map<TableName, TablePlan> plans = new HashMap<>();
         plan.tables().forEach(t -> plans.put(t.table().name(), t));
-        // each table is checked as soon as it is finalized, while other tables still copy
-        FinalizeScheduler.AfterFinalize check = verifier == null ? FinalizeScheduler.AfterFinalize.NOTHING
+        // each table is checked as soon as its data is in, beside its index builds, while other tables still copy
+        FinalizeScheduler.AfterCopy check = verifier == null ? FinalizeScheduler.AfterCopy.NOTHING
                 : t -> verifier.check(plans.get(t.name()), outcomes);
         try (FinalizeScheduler finalizer = new FinalizeScheduler(target, schema, options.indexTasks(), options.unloggedLoad(),
                 options.indexMemory(), timeline, check)) {

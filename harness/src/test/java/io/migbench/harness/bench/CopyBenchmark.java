@@ -195,12 +195,14 @@ public final class CopyBenchmark {
         out.printf(Locale.ROOT, "    tail steps: %s%n", tailSteps(r));
     }
 
-    /** The steps that ran after the last COPY ended, longest first: what the tail is made of. */
+    /** The steps that ran after the last COPY ended, by their time within the tail, longest first. */
     private static String tailSteps(MigrationResult r) {
         double lastCopy = r.timings().totalSeconds() - r.timings().tailSeconds();
         return r.timeline().stream().filter(e -> e.endSeconds() > lastCopy)
-                .sorted(java.util.Comparator.comparingDouble(io.migbench.engine.TimelineEvent::endSeconds).reversed())
-                .limit(6)
+                .sorted(java.util.Comparator.comparingDouble(
+                        (io.migbench.engine.TimelineEvent e) -> e.endSeconds() - Math.max(e.startSeconds(), lastCopy))
+                        .reversed())
+                .limit(5)
                 .map(e -> String.format(Locale.ROOT, "%s %s%s %.2f-%.2f", e.table(), e.step(),
                         e.detail().isEmpty() ? "" : " " + e.detail(), e.startSeconds(), e.endSeconds()))
                 .toList().toString();

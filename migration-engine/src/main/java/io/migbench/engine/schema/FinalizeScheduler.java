@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Builds keys and indexes on {@code indexTasks} threads: a table's indexes start as soon as its data is in
  * (while other tables still copy), then its keys are attached, its sequences reset and it is analyzed. A
  * partitioned table's keys and indexes are created on it once every partition of its tree is in and finalized,
- * so they cascade to all partitions. A copied table's {@link AfterFinalize} work (its count check) follows on the
- * same pool, so only the last table's finalization is left when the last COPY ends. Foreign keys come last, once
+ * so they cascade to all partitions. A copied table's {@link AfterCopy} work (its count check) runs on the same pool
+ * beside its index builds, so only the last table's finalization is left when the last COPY ends. Foreign keys come last, once
  * every table has its keys. Every step is recorded in the {@link RunTimeline}.
  */
 public final class FinalizeScheduler implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class FinalizeScheduler implements AutoCloseable {
     private final boolean setLogged;
     private final ExecutorService pool;
     private final RunTimeline timeline;
-    private final AfterFinalize afterFinalize;
+    private final AfterCopy afterCopy;
     private final List<CompletableFuture<Void>> futures = new ArrayList<>();
     /** Per tree root: its partitioned tables (root first) and the leaves not yet scheduled, with their futures. */
     private final Map<TableName, Tree> trees = new HashMap<>();
@@ -42,9 +42,9 @@ public final class FinalizeScheduler implements AutoCloseable {
         int pendingLeaves;
     }
 
-    /** What follows a copied table's finalization on the index pool; throws {@link MigrationException}. */
-    public interface AfterFinalize {
-        AfterFinalize NOTHING = table -> { };
+    /** Work on a copied table's data beside its finalization, on the same pool; throws {@link MigrationException}. */
+    public interface AfterCopy {
+        AfterCopy NOTHING = table -> { };
 
         void run(TableDef table);
     }
@@ -52,19 +52,19 @@ public final class FinalizeScheduler implements AutoCloseable {
     /** For tables finalized one by one (a partition's tree, if any, is not finalized here). */
     public FinalizeScheduler(DataSource target, int indexTasks, boolean setLogged, String indexMemory) {
         this(target, new SourceSchema(List.of(), List.of(), List.of(), List.of(), ""), indexTasks, setLogged, indexMemory,
-                new RunTimeline(System.nanoTime()), AfterFinalize.NOTHING);
+                new RunTimeline(System.nanoTime()), AfterCopy.NOTHING);
     }
 
     /**
      * @param schema        the tables of the migration (its partition trees are finalized as trees)
      * @param indexMemory   maintenance_work_mem per index build, {@code null} for {@link TargetFinalizer}'s default
-     * @param afterFinalize run for each copied table (not for partitioned parents) once its finalization is done
+     * @param afterCopy     run for each copied table (not for partitioned parents) once its data is in
      */
     public FinalizeScheduler(DataSource target, SourceSchema schema, int indexTasks, boolean setLogged, String indexMemory,
-                             RunTimeline timeline, AfterFinalize afterFinalize) {
+                             RunTimeline timeline, AfterCopy afterCopy) {
         this.target = target;
         this.timeline = timeline;
-        this.afterFinalize = afterFinalize;
+        this.afterCopy = afterCopy;
         this.ddl = new TargetFinalizer(indexMemory);
         this.setLogged = setLogged;
         AtomicInteger n = new AtomicInteger();
@@ -86,8 +86,11 @@ public final class FinalizeScheduler implements AutoCloseable {
 
     /** Schedules the table's after-data work (and its tree's, once it is the tree's last partition); returns at once. */
     public synchronized void tableCopied(TableDef table) {
-        CompletableFuture<Void> done = finalizeTable(table);
-        futures.add(done.thenRunAsync(() -> afterFinalize.run(table), pool));
+        CompletableFuture<Void> loaded = setLogged(table);
+        CompletableFuture<Void> done = finalizeTable(table, loaded);
+        futures.add(done);
+        // beside the index builds (a read takes no lock they conflict with), so the last table's tail uses two backends
+        futures.add(loaded.thenRunAsync(() -> afterCopy.run(table), pool));
         Tree tree = table.partition() ? trees.get(table.partitionOf().root()) : null;
         if (tree != null) {
             tree.leaves.add(done);
@@ -97,11 +100,16 @@ public final class FinalizeScheduler implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> finalizeTable(TableDef table) {
-        CompletableFuture<Void> logged = setLogged && !table.partitioned()
+    /** An UNLOGGED-loaded table switched to LOGGED (and analyzed), else nothing to wait for. */
+    private CompletableFuture<Void> setLogged(TableDef table) {
+        return setLogged && !table.partitioned()
                 ? CompletableFuture.runAsync(() -> run(table, "set-logged", "", c -> ddl.analyze(c, table, true)), pool)
                 : CompletableFuture.completedFuture(null);
-        return logged.thenCompose(v -> buildIndexes(table))
+    }
+
+    /** Indexes, then keys and sequences, then ANALYZE (which waits for index builds' locks anyway). */
+    private CompletableFuture<Void> finalizeTable(TableDef table, CompletableFuture<Void> loaded) {
+        return loaded.thenCompose(v -> buildIndexes(table))
                 .thenRunAsync(() -> {
                     run(table, "keys", "", c -> {
                         ddl.attachKeys(c, table);
@@ -126,7 +134,7 @@ public final class FinalizeScheduler implements AutoCloseable {
     private void schedule(Tree tree) {
         CompletableFuture<Void> chain = CompletableFuture.allOf(tree.leaves.toArray(CompletableFuture[]::new));
         for (TableDef p : tree.partitioned) {
-            chain = chain.thenCompose(v -> finalizeTable(p));
+            chain = chain.thenCompose(v -> finalizeTable(p, setLogged(p)));
         }
         futures.add(chain);
     }

@@ -10,15 +10,18 @@ import java.util.List;
  * (its messages are not redacted: log it only through {@link Redaction}). {@code notMigrated} lists the source
  * objects the engine left out (functions, triggers, ...), by kind and name. {@code targetSessionSettings} lists what
  * the engine set in its own target sessions ("synchronous_commit=off", "index maintenance_work_mem=256MB"), which
- * the server's settings do not show.
+ * the server's settings do not show. {@code verification} says which check ran; {@code timeline} is every table's
+ * steps (copy per partition, index, keys, ANALYZE, verification).
  */
 public record MigrationResult(MigrationStatus status, long totalRows, long totalBytes, PhaseTimings timings,
                               List<TableResult> tables, List<VerificationMismatch> mismatches,
                               List<NotMigrated> notMigrated, String errorMessage, Throwable failure,
                               String sourceServerVersion, String targetServerVersion,
-                              List<String> targetSessionSettings) {
+                              List<String> targetSessionSettings, VerifyMode verification,
+                              List<TimelineEvent> timeline) {
     public MigrationResult {
         targetSessionSettings = List.copyOf(targetSessionSettings);
+        timeline = List.copyOf(timeline);
         tables = List.copyOf(tables);
         mismatches = List.copyOf(mismatches);
         notMigrated = List.copyOf(notMigrated);

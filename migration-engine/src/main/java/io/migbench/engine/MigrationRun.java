@@ -59,6 +59,9 @@ final class MigrationRun {
     private final StateStore state = new StateStore();
     private final long startNanos = System.nanoTime();
     private final double[] phaseSeconds = new double[4];
+    private final RunTimeline timeline = new RunTimeline(startNanos);
+    /** When the last COPY of this run ended; the run's tail is what follows it. */
+    private long lastCopyEndNanos;
     /** Whether progress was reported: a run failing before (connection, discovery) reports nothing but its error. */
     private boolean planned;
     private String sourceVersion;
@@ -91,7 +94,7 @@ final class MigrationRun {
                     progress.phase(Phase.DONE, "failed");
                 }
                 return new MigrationResult(MigrationStatus.FAILED, progress.rows(), 0, timings(), List.of(), List.of(),
-                        List.of(), message, e, sourceVersion, targetVersion, targetSessionSettings);
+                        List.of(), message, e, sourceVersion, targetVersion, targetSessionSettings, options.verify(), timeline.events());
             }
         }
     }
@@ -164,19 +167,31 @@ final class MigrationRun {
                 prepared.done().values().stream().mapToLong(PartitionOutcome::sourceRows).sum());
         progress.phase(Phase.COPY, "copying " + plan.partitionCount() + " partitions with " + options.tasks() + " tasks");
         long phaseStart = System.nanoTime();
+        Verifier verifier = options.verify() == VerifyMode.NONE ? null
+                : new Verifier(target, source, options.tasks(), options.verify(), timeline);
+        Map<TableName, TablePlan> plans = new HashMap<>();
+        plan.tables().forEach(t -> plans.put(t.table().name(), t));
+        // each table is checked as soon as its data is in, beside its index builds, while other tables still copy
+        FinalizeScheduler.AfterCopy check = verifier == null ? FinalizeScheduler.AfterCopy.NOTHING
+                : t -> verifier.check(plans.get(t.name()), outcomes);
         try (FinalizeScheduler finalizer = new FinalizeScheduler(target, schema, options.indexTasks(), options.unloggedLoad(),
-                options.indexMemory())) {
+                options.indexMemory(), timeline, check)) {
             new CopyScheduler(new PartitionCopier(target, source, state, options.socketTimeout()), options.tasks(),
                     RetryPolicy.of(options.copyAttempts())).run(plan,
                     prepared.donePartitions(), options.resume(), progress,
                     o -> {
                         outcomes.put(o.partition(), o);
+                        timeline.record(o.partition().table().toString(), "copy", o.partition().describe(),
+                                o.startNanos(), o.endNanos());
                         progress.partitionDone();
                     },
                     t -> finalizer.tableCopied(t.table()));
             phaseSeconds[1] = seconds(phaseStart);
+            lastCopyEndNanos = outcomes.values().stream().filter(PartitionOutcome::copiedNow)
+                    .mapToLong(PartitionOutcome::endNanos).max().orElse(System.nanoTime());
             PausePoints.reach("copy-finished");
-            progress.phase(Phase.INDEX, "building keys and indexes");
+            progress.phase(Phase.INDEX, "building keys and indexes" + (verifier == null ? ""
+                    : ", verifying (" + options.verify().name().toLowerCase(java.util.Locale.ROOT) + ") table by table"));
             phaseStart = System.nanoTime();
             finalizer.finish(java.util.stream.Stream.concat(schema.partitionedTables().stream(),
                     plan.tables().stream().map(TablePlan::table)).toList());
@@ -185,10 +200,10 @@ final class MigrationRun {
         }
         PausePoints.reach("finalized");
         VerificationReport report = null;
-        if (options.verify() != VerifyMode.NONE) {
-            progress.phase(Phase.VERIFY, "verifying (" + options.verify().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (verifier != null) {
+            progress.phase(Phase.VERIFY, "verified (" + options.verify().name().toLowerCase(java.util.Locale.ROOT) + ")");
             phaseStart = System.nanoTime();
-            report = new Verifier(target, source, options.tasks()).verify(plan, outcomes, options.verify());
+            report = verifier.report();
             phaseSeconds[3] = seconds(phaseStart);
         }
         MigrationResult result = result(plan, outcomes, report, schema.notMigrated());
@@ -286,7 +301,7 @@ final class MigrationRun {
         String error = mismatches.isEmpty() ? null : redact("verification failed: " + mismatches.size()
                 + " difference(s); first: " + mismatches.get(0));
         return new MigrationResult(status, totalRows, totalBytes, timings(), tables, mismatches, notMigrated, error, null,
-                sourceVersion, targetVersion, targetSessionSettings);
+                sourceVersion, targetVersion, targetSessionSettings, options.verify(), timeline.events());
     }
 
     private void logPlan(MigrationPlan plan) {
@@ -297,8 +312,9 @@ final class MigrationRun {
     }
 
     private PhaseTimings timings() {
+        long end = System.nanoTime();
         return new PhaseTimings(phaseSeconds[0], phaseSeconds[1], phaseSeconds[2], phaseSeconds[3],
-                seconds(startNanos));
+                (end - startNanos) / 1e9, lastCopyEndNanos == 0 ? 0 : (end - lastCopyEndNanos) / 1e9);
     }
 
     /** Masks passwords and joins the server's multi-line messages (Detail, Hint, Position) into one line. */

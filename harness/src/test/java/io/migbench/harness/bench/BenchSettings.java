@@ -13,12 +13,15 @@ import java.util.Set;
  * @param tasks         task counts the engine and the sliced pipes run at
  * @param pgcopydbJobs  pgcopydb's --table-jobs and --index-jobs
  * @param pgcopydb      run pgcopydb clone (when it is on the PATH)
- * @param extras        extra engine variants: {@code wal-minimal} (a second target at wal_level=minimal),
+ * @param extras        extra variants: {@code wal-minimal} (a second target at wal_level=minimal),
  *                      {@code unlogged} (UNLOGGED load then SET LOGGED), {@code ctid} (every big table sliced),
- *                      {@code whole} (every table one FREEZE copy)
+ *                      {@code whole} (every table one FREEZE copy), {@code acknowledged} (the engine verifying by the
+ *                      rows the target acknowledged instead of count(*)), {@code pipe-key} (pipes over key slices),
+ *                      {@code pipe-whole} (pipes loading whole tables with FREEZE)
  */
 record BenchSettings(double scale, int runs, List<Integer> tasks, int pgcopydbJobs, boolean pgcopydb, Set<String> extras) {
-    static final Set<String> EXTRAS = Set.of("wal-minimal", "unlogged", "ctid", "whole");
+    static final Set<String> EXTRAS = Set.of("wal-minimal", "unlogged", "ctid", "whole", "acknowledged",
+            "pipe-key", "pipe-whole");
 
     BenchSettings {
         require(scale > 0 && scale <= 100, "bench.scale", "must be in (0, 100], got " + scale);
@@ -34,11 +37,11 @@ record BenchSettings(double scale, int runs, List<Integer> tasks, int pgcopydbJo
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 Double.parseDouble(System.getProperty("bench.scale", "1")),
-                Integer.parseInt(System.getProperty("bench.runs", "3")),
-                list(System.getProperty("bench.tasks", "2,4")).stream().map(Integer::parseInt).toList(),
+                Integer.parseInt(System.getProperty("bench.runs", "5")),
+                list(System.getProperty("bench.tasks", "4")).stream().map(Integer::parseInt).toList(),
                 Integer.parseInt(System.getProperty("bench.pgcopydbJobs", "2")),
                 !System.getProperty("bench.pgcopydb", "auto").equals("skip"),
-                Set.copyOf(list(System.getProperty("bench.extras", ""))));
+                Set.copyOf(list(System.getProperty("bench.extras", "acknowledged"))));
     }
 
     private static List<String> list(String csv) {

@@ -27,20 +27,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The engine beside the physical limit and beside pgcopydb, in one run: two embedded PostgreSQL servers (source and
- * target, plus a {@code wal_level=minimal} target with {@code -Dbench.extras=wal-minimal}), the StackOverflow-shaped
- * dataset loaded into the source, then rounds of every variant one after the other (A B C A B C ...) so machine noise
- * hits all alike; medians, spreads and the two ratios the engine is held to. The engine runs inside this JVM, so the
- * heap limit of the command ({@code -Xmx256m} in the {@code bench} profile) is the engine's. Documented command:
+ * The whole migration beside the physical limit and beside pgcopydb, in one run: two durable embedded PostgreSQL
+ * servers ({@code fsync=on}, {@code synchronous_commit=on}; source and target, plus a {@code wal_level=minimal}
+ * target with {@code -Dbench.extras=wal-minimal}), the StackOverflow-shaped dataset loaded into the source, then
+ * rounds of every variant one after the other (A B C A B C ...) so machine noise hits all alike; medians, intervals,
+ * the machine's load per round, and the two ratios the engine is held to, as ratios of medians and as the range of
+ * the per-round (side by side) ratios. The engine runs inside this JVM, so the heap limit of the command
+ * ({@code -Xmx256m} in the {@code bench} profile) is the engine's. Documented command:
  * <pre>
  * mvn -B -pl harness -am -Pbench -DskipTests verify -Dpostgres.binaries.version=15.19.0 \
- *     [-Dbench.scale=1] [-Dbench.runs=3] [-Dbench.tasks=2,4] [-Dbench.pgcopydbJobs=2] [-Dbench.extras=wal-minimal,unlogged,ctid]
+ *     [-Dbench.scale=1] [-Dbench.runs=5] [-Dbench.tasks=4] [-Dbench.pgcopydbJobs=2] [-Dbench.extras=acknowledged,...]
  * </pre>
  */
 public final class CopyBenchmark {
     static final String SOURCE_DATABASE = "stackoverflow";
     private static final long SEED = 42;
     private static final String PIPE_SLICES = "pipe slices ";
+    private static final String ENGINE_WHOLE = "engine whole";
+    /**
+     * zonky starts PostgreSQL with {@code -F} (fsync off); these come later on its command line and so win: the
+     * servers are durable, as a real migration's are.
+     */
+    static final Map<String, String> DURABLE = Map.of("fsync", "on", "full_page_writes", "on");
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -63,6 +71,7 @@ public final class CopyBenchmark {
         try {
             BenchServer source = new BenchServer("source", start(backend, started, "source", Map.of(), runDir));
             BenchServer target = new BenchServer("target", start(backend, started, "target", Map.of(), runDir));
+            out.printf(Locale.ROOT, "servers: %s%n", durability(target));
             BenchServer minimal = settings.extras().contains("wal-minimal")
                     ? new BenchServer("target wal_level=minimal", start(backend, started, "target-minimal",
                             Map.of("wal_level", "minimal", "max_wal_senders", "0"), runDir))
@@ -74,8 +83,11 @@ public final class CopyBenchmark {
             }
             boolean pgcopydb = settings.pgcopydb() && pgcopydbUsable(source);
             for (int round = 1; round <= settings.runs(); round++) {
+                String loadBefore = loadAverage();
                 round(source, target, minimal, pipes, pgcopydb, rows);
-                out.printf(Locale.ROOT, "round %d of %d done%n", round, settings.runs());
+                // other work on the machine shows here: the figures of a round are only comparable with each other
+                out.printf(Locale.ROOT, "round %d of %d done; load average before %s, after %s%n", round,
+                        settings.runs(), loadBefore, loadAverage());
             }
             report(rows);
         } finally {
@@ -88,10 +100,26 @@ public final class CopyBenchmark {
 
     private DatabaseInstance start(EmbeddedPostgresBackend backend, List<DatabaseInstance> started, String name,
                                    Map<String, String> serverSettings, Path runDir) {
+        Map<String, String> settings = new java.util.HashMap<>(DURABLE);
+        settings.putAll(serverSettings);
         DatabaseInstance i = backend.start(new InstanceSpec(name, DatabaseEngine.POSTGRESQL, ResourceLimits.NONE,
-                serverSettings, runDir));
+                settings, runDir));
         started.add(i);
         return i;
+    }
+
+    /** The target's durability settings as the server reports them (the bench checks, it does not assume). */
+    private static String durability(BenchServer server) throws Exception {
+        try (Connection c = server.instance().connect(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT string_agg(name || '=' || setting, ' ' ORDER BY name)"
+                     + " FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_level')")) {
+            rs.next();
+            String settings = rs.getString(1);
+            if (!settings.contains("fsync=on")) {
+                throw new IllegalStateException("the bench needs durable servers, got " + settings);
+            }
+            return settings;
+        }
     }
 
     private long load(BenchServer source) throws Exception {
@@ -110,15 +138,20 @@ public final class CopyBenchmark {
     private void round(BenchServer source, BenchServer target, BenchServer minimal, boolean pipes, boolean pgcopydb,
                        long rows) throws Exception {
         PsqlPipes psql = new PsqlPipes(source, SOURCE_DATABASE);
+        int first = settings.tasks().get(0);
         for (int tasks : settings.tasks()) {
             if (pipes) {
                 record(PIPE_SLICES + "ctid, tasks=" + tasks, psql.run(target, SplitStrategy.CTID, tasks));
-                record(PIPE_SLICES + "key, tasks=" + tasks, psql.run(target, SplitStrategy.KEY, tasks));
             }
             engine(source, target, tasks, "", b -> { }, rows);
+            if (settings.extras().contains("acknowledged") && tasks == first) {
+                engine(source, target, tasks, " verify=acknowledged", b -> b.verify(VerifyMode.ACKNOWLEDGED), rows);
+            }
+            if (pipes && settings.extras().contains("pipe-key")) {
+                record(PIPE_SLICES + "key, tasks=" + tasks, psql.run(target, SplitStrategy.KEY, tasks));
+            }
         }
-        int first = settings.tasks().get(0);
-        if (pipes) {
+        if (pipes && settings.extras().contains("pipe-whole")) {
             record("pipe whole tables FREEZE, tasks=" + first, psql.run(target, SplitStrategy.WHOLE_TABLE, first));
         }
         if (settings.extras().contains("ctid")) {
@@ -153,18 +186,37 @@ public final class CopyBenchmark {
             throw new IllegalStateException("engine run (tasks " + tasks + label + ") did not succeed: " + r.status()
                     + ", " + r.totalRows() + " of " + rows + " rows, " + r.errorMessage(), r.failure());
         }
-        record("engine copy phase, tasks=" + tasks + label, r.timings().copySeconds());
-        record("engine whole, tasks=" + tasks + label, r.timings().totalSeconds());
-        // where the whole migration's time beyond the copy goes (index work left after the copy, then verify)
-        record("  engine index tail, tasks=" + tasks + label, r.timings().indexSeconds());
-        record("  engine count verify, tasks=" + tasks + label, r.timings().verifySeconds());
+        record(ENGINE_WHOLE + ", tasks=" + tasks + label, r.timings().totalSeconds());
+        // where the whole migration's time goes: the copy, then the tail (finalization left after the last COPY)
+        record("  engine copy phase, tasks=" + tasks + label, r.timings().copySeconds());
+        record("  engine tail, tasks=" + tasks + label, r.timings().tailSeconds());
         // CPU the engine's JVM took from the servers (on a small machine every core is shared)
         record("  engine JVM CPU, tasks=" + tasks + label, engineCpu);
+        out.printf(Locale.ROOT, "    tail steps: %s%n", tailSteps(r));
+    }
+
+    /** The steps that ran after the last COPY ended, by their time within the tail, longest first. */
+    private static String tailSteps(MigrationResult r) {
+        double lastCopy = r.timings().totalSeconds() - r.timings().tailSeconds();
+        return r.timeline().stream().filter(e -> e.endSeconds() > lastCopy)
+                .sorted(java.util.Comparator.comparingDouble(
+                        (io.migbench.engine.TimelineEvent e) -> e.endSeconds() - Math.max(e.startSeconds(), lastCopy))
+                        .reversed())
+                .limit(5)
+                .map(e -> String.format(Locale.ROOT, "%s %s%s %.2f-%.2f", e.table(), e.step(),
+                        e.detail().isEmpty() ? "" : " " + e.detail(), e.startSeconds(), e.endSeconds()))
+                .toList().toString();
     }
 
     private void record(String variant, double seconds) {
         samples.add(variant, seconds);
         out.printf(Locale.ROOT, "  %-52s %8.2f s%n", variant, seconds);
+    }
+
+    /** The 1-minute load average, or "?" where the OS has none. */
+    private static String loadAverage() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "?" : String.format(Locale.ROOT, "%.2f", l);
     }
 
     private static long processCpuNanos() {
@@ -195,23 +247,28 @@ public final class CopyBenchmark {
         samples.print(out, rows);
         out.printf(Locale.ROOT, "engine heap limit: %d MB (the engine ran inside this JVM)%n",
                 Runtime.getRuntime().maxMemory() >> 20);
-        Map<String, String> ratios = new LinkedHashMap<>();
-        // the headline ratios compare like with like: engine variants on the default target, no extras
-        var engineCopy = samples.fastest("engine copy phase, tasks=\\d+");
-        var engineWhole = samples.fastest("engine whole, tasks=\\d+");
-        samples.fastest(PIPE_SLICES + ".*").ifPresent(pipe -> ratios.put(
-                "engine copy vs best sliced pipe (target >= 0.95)", ratio(pipe, engineCopy.orElseThrow())));
-        samples.fastest("pipe whole tables.*").ifPresent(pipe -> ratios.put("engine copy vs whole-table FREEZE pipe",
-                ratio(pipe, engineCopy.orElseThrow())));
-        samples.fastest("pgcopydb.*").ifPresent(p -> ratios.put("engine whole vs pgcopydb clone (target >= 1.3)",
-                ratio(p, engineWhole.orElseThrow())));
-        ratios.forEach((k, v) -> out.printf(Locale.ROOT, "%-52s %s%n", k, v));
+        var engineWhole = samples.fastest(ENGINE_WHOLE + ", tasks=\\d+").orElseThrow();
+        samples.fastest(PIPE_SLICES + ".*").ifPresent(pipe -> {
+            ratio("whole migration vs data-only sliced pipe (target >= 1.0)", pipe, engineWhole);
+            ratio("engine copy phase vs data-only sliced pipe", pipe, "  engine copy phase" + engineWhole.substring(
+                    ENGINE_WHOLE.length()));
+            samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
+                    ratio("whole migration, acknowledged verification, vs the pipe", pipe, acknowledged));
+        });
+        samples.fastest("pgcopydb.*").ifPresent(p -> ratio("whole migration vs pgcopydb clone (target >= 1.6)", p,
+                engineWhole));
         notes.forEach(n -> out.println("note: " + n));
     }
 
-    /** Throughput of {@code variant} relative to {@code reference}: reference median seconds / variant median seconds. */
-    private String ratio(String reference, String variant) {
+    /**
+     * Throughput of {@code variant} relative to {@code reference}: reference median seconds / variant median seconds,
+     * and the range of the same ratio taken round by round (the two ran side by side in each round).
+     */
+    private void ratio(String what, String reference, String variant) {
         double r = samples.median(reference).orElseThrow() / samples.median(variant).orElseThrow();
-        return String.format(Locale.ROOT, "%.2fx  (%s / %s)", r, variant, reference);
+        List<Double> perRound = samples.roundRatios(reference, variant);
+        out.printf(Locale.ROOT, "%-58s %.2fx  per round %.2f-%.2f  (%s / %s)%n", what, r,
+                perRound.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                perRound.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), variant.strip(), reference);
     }
 }

@@ -17,12 +17,13 @@ class CopyBenchmarkSmokeTest {
     void benchmarkRunsEveryVariantAndPrintsRatios() throws Exception {
         assumeTrue(Shell.onPath("psql"), "psql on PATH");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        new CopyBenchmark(new BenchSettings(0.002, 1, List.of(2), 2, false, Set.of()),
+        new CopyBenchmark(new BenchSettings(0.002, 1, List.of(2), 2, false, Set.of("acknowledged", "pipe-key", "pipe-whole")),
                 new PrintStream(captured, true, StandardCharsets.UTF_8)).run();
         String report = captured.toString(StandardCharsets.UTF_8);
         assertThat(report).as(report).contains("pipe slices ctid, tasks=2", "pipe slices key, tasks=2",
                 "pipe whole tables FREEZE, tasks=2", "engine copy phase, tasks=2", "engine whole, tasks=2",
-                "engine copy vs best sliced pipe", "round 1 of 1 done");
+                "engine tail, tasks=2", "engine whole, tasks=2 verify=acknowledged",
+                "whole migration vs data-only sliced pipe", "round 1 of 1 done", "fsync=on");
         assertThat(report).as("no pgcopydb line when it is switched off").doesNotContain("pgcopydb clone whole");
     }
 

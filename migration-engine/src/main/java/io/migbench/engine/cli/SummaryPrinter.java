@@ -4,6 +4,7 @@ import io.migbench.engine.MigrationResult;
 import io.migbench.engine.PhaseTimings;
 import io.migbench.engine.TableResult;
 import io.migbench.engine.VerificationMismatch;
+import io.migbench.engine.VerifyMode;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * The final summary: per table (rows, partitions, seconds, rows/s, verification), a partitioned table as one line
- * summing its partitions followed by a line per partition; per phase; and what was not migrated.
+ * summing its partitions followed by a line per partition; the timeline (when each table's steps ran, and the tail
+ * after the last COPY); per phase; which verification ran; and what was not migrated.
  */
 public final class SummaryPrinter {
     private SummaryPrinter() {}
@@ -46,6 +48,7 @@ public final class SummaryPrinter {
             }
         }
         PhaseTimings p = r.timings();
+        TimelineLines.print(r.timeline(), p, out);
         out.println();
         out.printf(Locale.ROOT, "%-10s %9s%n", "phase", "seconds");
         out.printf(Locale.ROOT, "%-10s %9.2f%n", "schema", p.schemaSeconds());
@@ -53,7 +56,10 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "%-10s %9.2f%n", "index", p.indexSeconds());
         out.printf(Locale.ROOT, "%-10s %9.2f%n", "verify", p.verifySeconds());
         out.printf(Locale.ROOT, "%-10s %9.2f%n", "total", p.totalSeconds());
+        out.printf(Locale.ROOT, "%-10s %9.2f  (from the end of the last COPY to the end of the run)%n", "tail",
+                p.tailSeconds());
         out.println();
+        out.println("verification: " + VERIFICATION.get(r.verification()));
         out.printf(Locale.ROOT, "%s: %,d rows, %.1f MB in %.2f s (%,.0f rows/s)%n", r.status(), r.totalRows(),
                 r.totalBytes() / 1e6, p.totalSeconds(), r.rowsPerSecond());
         for (VerificationMismatch m : r.mismatches()) {
@@ -64,6 +70,14 @@ public final class SummaryPrinter {
         }
         out.flush();
     }
+
+    /** What each verification proves, in one line (details: migration-engine/README.md, Verification). */
+    private static final Map<VerifyMode, String> VERIFICATION = Map.of(
+            VerifyMode.NONE, "none",
+            VerifyMode.ACKNOWLEDGED, "acknowledged (rows the target acknowledged per committed COPY = rows the source sent;"
+                    + " target tables not scanned)",
+            VerifyMode.COUNT, "count (acknowledged rows per COPY, and count(*) of every target table = rows the source sent)",
+            VerifyMode.CHECKSUM, "checksum (row count and an order-independent checksum of every row, both sides)");
 
     private static void line(PrintWriter out, String name, long rows, int parts, double seconds, double rowsPerSecond,
                              String verified) {

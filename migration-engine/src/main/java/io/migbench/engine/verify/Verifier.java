@@ -10,6 +10,7 @@ import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;
 import io.migbench.engine.plan.TablePlan;
+import io.migbench.engine.RunTimeline;
 import io.migbench.engine.schema.TableName;
 
 import javax.sql.DataSource;
@@ -28,37 +29,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Compares target with source. COUNT: each partition's rows as the source sent them against what the target
- * stored, and each table's {@code count(*)} in the target against the source total (drilling down to key ranges
- * to name a bad range). CHECKSUM: {@link RowDigestSql} per partition on both sides; ctid ranges exist only in
- * the source, so those tables compare the sum of their source partitions with the whole target table.
+ * Compares target with source. ACKNOWLEDGED: each partition's rows as the source sent them against the rows the
+ * target acknowledged for its committed COPY. COUNT: that, and each table's {@code count(*)} in the target against
+ * the source total (drilling down to key ranges to name a bad range). CHECKSUM: {@link RowDigestSql} per partition on
+ * both sides; ctid ranges exist only in the source, so those tables compare the sum of their source partitions with
+ * the whole target table. Tables can be checked one by one as they are finalized ({@link #check}) or all at once
+ * ({@link #verify}); {@link #report} collects both.
  */
 public final class Verifier {
     private final DataSource target;
     private final SourceDigests source;
     private final int tasks;
+    private final VerifyMode mode;
+    private final RunTimeline timeline;
+    private final Map<TableName, TableCheck> checks = Collections.synchronizedMap(new HashMap<>());
+    private final List<VerificationMismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
 
-    public Verifier(DataSource target, SourceDigests source, int tasks) {
+    public Verifier(DataSource target, SourceDigests source, int tasks, VerifyMode mode, RunTimeline timeline) {
         this.target = target;
         this.source = source;
         this.tasks = tasks;
+        this.mode = mode;
+        this.timeline = timeline;
     }
 
-    public VerificationReport verify(MigrationPlan plan, Map<Partition, PartitionOutcome> outcomes, VerifyMode mode)
+    /** Checks every table of the plan on {@code tasks} threads and returns the report. */
+    public VerificationReport verify(MigrationPlan plan, Map<Partition, PartitionOutcome> outcomes)
             throws InterruptedException {
-        Map<TableName, TableCheck> checks = Collections.synchronizedMap(new HashMap<>());
-        List<VerificationMismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(tasks);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (TablePlan t : plan.tables()) {
-                futures.add(pool.submit(() -> {
-                    PausePoints.reach("verify-table");
-                    TableCheck check = mode == VerifyMode.CHECKSUM ? checksum(t, outcomes, mismatches)
-                            : count(t, outcomes, mismatches, mode == VerifyMode.COUNT);
-                    checks.put(t.table().name(), check);
-                    return null;
-                }));
+                futures.add(pool.submit(() -> check(t, outcomes)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -71,13 +73,41 @@ public final class Verifier {
         } finally {
             pool.shutdownNow();
         }
-        List<VerificationMismatch> sorted = new ArrayList<>(mismatches);
-        sorted.sort(java.util.Comparator.comparing(VerificationMismatch::table).thenComparing(VerificationMismatch::range));
-        return new VerificationReport(checks, sorted);
+        return report();
     }
 
-    private TableCheck count(TablePlan t, Map<Partition, PartitionOutcome> outcomes,
-                             List<VerificationMismatch> mismatches, boolean countTarget) throws SQLException {
+    /**
+     * Checks one table whose partitions all have outcomes; thread-safe.
+     *
+     * @throws MigrationException naming the table when a query fails
+     */
+    public void check(TablePlan t, Map<Partition, PartitionOutcome> outcomes) {
+        PausePoints.reach("verify-table");
+        long started = System.nanoTime();
+        try {
+            TableCheck check = mode == VerifyMode.CHECKSUM ? checksum(t, outcomes)
+                    : count(t, outcomes, mode == VerifyMode.COUNT);
+            checks.put(t.table().name(), check);
+        } catch (SQLException e) {
+            throw new MigrationException("verification (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ") failed: "
+                    + e.getMessage(), t.table().name().toString(), null, 0,
+                    java.time.Duration.ofNanos(System.nanoTime() - started), e);
+        }
+        timeline.record(t.table().name().toString(), mode.name().toLowerCase(java.util.Locale.ROOT), "", started,
+                System.nanoTime());
+    }
+
+    /** The checks so far, mismatches sorted by table and range. */
+    public VerificationReport report() {
+        List<VerificationMismatch> sorted = new ArrayList<>(mismatches);
+        sorted.sort(java.util.Comparator.comparing(VerificationMismatch::table).thenComparing(VerificationMismatch::range));
+        synchronized (checks) {
+            return new VerificationReport(new HashMap<>(checks), sorted);
+        }
+    }
+
+    private TableCheck count(TablePlan t, Map<Partition, PartitionOutcome> outcomes, boolean countTarget)
+            throws SQLException {
         String name = t.table().name().toString();
         long sourceRows = 0;
         long copiedRows = 0;
@@ -113,8 +143,7 @@ public final class Verifier {
         return new TableCheck(sourceRows, targetRows, match, null);
     }
 
-    private TableCheck checksum(TablePlan t, Map<Partition, PartitionOutcome> outcomes,
-                                List<VerificationMismatch> mismatches) throws SQLException {
+    private TableCheck checksum(TablePlan t, Map<Partition, PartitionOutcome> outcomes) throws SQLException {
         String name = t.table().name().toString();
         RowDigest sourceTotal = RowDigest.empty();
         RowDigest targetTotal = RowDigest.empty();

@@ -98,6 +98,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--copy-attempts", defaultValue = "" + MigrationOptions.DEFAULT_COPY_ATTEMPTS,
             description = "Copies of a partition at most when its connection is lost, with exponential backoff (default: ${DEFAULT-VALUE}).")
     int copyAttempts;
+    @Option(names = "--sample-fraction", defaultValue = "1", paramLabel = "F",
+            description = "Copy an evenly spread share F (0 < F <= 1) of each big table's ranges: a fast, real-shaped sample (default: all).")
+    double sampleFraction;
     @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -112,7 +115,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
                 .mode(mode).resume(resume).unloggedLoad(unlogged).indexMemory(indexMemory).typeOverrides(typeOverrides)
                 .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement)
-                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts);
+                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts)
+                .sampleFraction(sampleFraction);
         if (partitions != null) {
             builder.partitions(partitions);
         }

@@ -8,7 +8,7 @@ import io.migbench.harness.tune.TuningOptions;
 import io.migbench.harness.tune.TuningResult;
 import io.migbench.harness.tune.TuningPoint;
 import io.migbench.harness.tune.Tuner;
-import io.migbench.harness.db.DatabaseBackend;
+import io.migbench.harness.sweep.SideBackends;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.Durations;
 import io.migbench.harness.scenario.EngineSettings;
@@ -84,12 +84,12 @@ public final class TuneCommand implements Callable<Integer> {
                 scenario.name(), plan.platforms().size(), Durations.format(perPlatform), options.maxTasks(), options.trialsPerPoint(), runDir);
         out.flush();
 
-        DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
+        SideBackends backends = SideBackends.of(scenario.backend());
         ConsoleProgress progress = new ConsoleProgress(out);
         List<PlatformRecommendation> recommendations = new ArrayList<>();
         try (RunFolder run = RunFolder.create(runDir, scenario)) {
             for (var profile : plan.platforms()) {
-                try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, progress)) {
+                try (PlatformSession session = PlatformSession.open(scenario, profile, backends, run, progress)) {
                     int[] trials = {0};
                     TuningResult result = new Tuner(options).tune((point, trial) -> {
                         TrialOutcome outcome = session.measure(settings(scenario, point), trial, options.isWarmup(trial));

@@ -25,8 +25,8 @@ import java.util.List;
 final class MigbenchTrial {
     private MigbenchTrial() {}
 
-    static MigrationOptions options(Scenario scenario, PlatformDatabases dbs, EngineSettings s) {
-        MigrationOptions.Builder b = MigrationOptions.builder()
+    static MigrationOptions options(Scenario scenario, PlatformDatabases dbs, SourceSelection selection, EngineSettings s) {
+        MigrationOptions.Builder b = selection.applyTo(MigrationOptions.builder())
                 .source(new ConnectionSpec(dbs.sourceUrl(), dbs.source().user(), dbs.source().password()))
                 .target(new ConnectionSpec(dbs.targetUrl(), dbs.target().user(), dbs.target().password()))
                 .tasks(s.tasks())
@@ -49,7 +49,7 @@ final class MigbenchTrial {
     }
 
     static TrialOutcome run(TrialContext ctx, EngineSettings settings, int trial, boolean warmup, ProgressListener listener) {
-        MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), settings), listener);
+        MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), ctx.selection(), settings), listener);
         ValidationMode mode = ValidationMode.parse(ctx.scenario().verify().yamlName());
         TrialRecord.Builder row = ctx.newRecord(settings, trial, warmup)
                 .rows(r.totalRows())

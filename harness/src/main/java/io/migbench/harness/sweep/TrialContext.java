@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Everything a trial row shares with its platform and run: identity, host facts, database versions and
  * the limits that were requested and really enforced. One place fills those columns for every engine.
  */
-public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases) {
+public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases,
+                           SourceSelection selection) {
 
     /** A trials.csv row builder with every shared column filled in for {@code settings} and trial {@code n}. */
     public TrialRecord.Builder newRecord(EngineSettings settings, int trial, boolean warmup) {
@@ -26,7 +27,7 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .timestamp(Instant.now())
                 .scenario(scenario.name())
                 .platform(databases.profile().name())
-                .backend(scenario.backend().type().yamlName())
+                .backend(scenario.backend().label())
                 .host(host)
                 .sourceEngine(scenario.source().yamlName())
                 .sourceVersion(source.version())

@@ -59,7 +59,7 @@ class ScenarioFilesTest {
     @Test
     void stackoverflowScenarioSweepsOneToSixtyFourTasksOnTwoPlatforms() {
         Scenario so = ScenarioLoader.load(scenariosDir().resolve("stackoverflow.yaml"));
-        assertThat(so.dataset()).isEqualTo(new DatasetSpec("stackoverflow", 1.0, 42));
+        assertThat(so.dataset()).isEqualTo(DatasetSpec.generated("stackoverflow", 1.0, 42));
         assertThat(so.matrix().tasks()).containsExactly(1, 2, 4, 8, 16, 32, 64);
         assertThat(so.profiles()).hasSize(2);
         assertThat(so.trials()).isEqualTo(3);

@@ -64,7 +64,7 @@ public record Scenario(
         c.check(source != SourceEngine.SQLSERVER || backend.source() == null
                         || backend.source().applySettings() != ApplySettings.RELOAD, "backend.source.apply_settings",
                 "reload applies PostgreSQL settings (ALTER SYSTEM); a SQL Server source is configured by its owner");
-        if (backend.source() != null) {
+        if (backend.source() != null && backend.source().url() != null) {
             String prefix = source == SourceEngine.SQLSERVER ? "jdbc:sqlserver:" : "jdbc:postgresql:";
             c.check(backend.source().url().startsWith(prefix), "backend.source.url",
                     "source engine is " + source.yamlName() + ", so the URL must start with " + prefix);

@@ -73,6 +73,10 @@ public final class ScenarioLoader {
         Tune tune = tune(f.section("tune"));
         f.rejectUnknownKeys();
 
+        if (f.has("backend") && backend == null) {
+            // checks across sections would judge a backend that is not the one written: report the section's own problems
+            problems.throwIfAny();
+        }
         List<EngineKind> finalEngines = engines;
         EngineSettings finalBaseline = baseline;
         Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,

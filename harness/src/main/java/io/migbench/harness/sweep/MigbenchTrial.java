@@ -50,9 +50,12 @@ final class MigbenchTrial {
 
     static TrialOutcome run(TrialContext ctx, EngineSettings settings, int trial, boolean warmup, ProgressListener listener) {
         MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), ctx.selection(), settings), listener);
-        ValidationMode mode = ValidationMode.parse(ctx.scenario().verify().yamlName());
-        TrialRecord.Builder row = ctx.newRecord(settings, trial, warmup)
-                .rows(r.totalRows())
+        return outcome(ctx.newRecord(settings, trial, warmup), r, ValidationMode.parse(ctx.scenario().verify().yamlName()));
+    }
+
+    /** The trial row (completing {@code row}) and table rows of a finished migration. */
+    static TrialOutcome outcome(TrialRecord.Builder row, MigrationResult r, ValidationMode mode) {
+        row.rows(r.totalRows())
                 .bytes(r.totalBytes())
                 .phases(r.timings().schemaSeconds(), r.timings().copySeconds(), r.timings().indexSeconds(),
                         r.timings().verifySeconds(), r.timings().totalSeconds())

@@ -49,6 +49,7 @@ class ExistingSourceSweepTest {
             String shop = server.jdbcUrl("shop");
             Map<String, String> checksumsBefore = checksums(server, shop);
             List<Long> writesBefore = writeCounters(server);
+            assertThat(writesBefore.get(0)).as("the counters see writes: the setup's inserts").isGreaterThanOrEqualTo(500_000L);
 
             // the embedded server trusts local connections: any exported variable serves as the password
             Scenario scenario = ScenarioLoader.parse("""

@@ -130,8 +130,9 @@ public final class PlatformDatabases implements AutoCloseable {
         return readOnlySource;
     }
 
+    /** A connection to the database trials migrate into. */
     public Connection connectTarget() throws SQLException {
-        return ownsServers ? target.connect(TARGET_DB) : target.connect();
+        return DriverManager.getConnection(targetUrl(), target.user(), target.password());
     }
 
     /** Whether the target is emptied by recreating its database (else the engine must drop what it finds). */

@@ -8,6 +8,8 @@ import io.migbench.harness.dataset.LoadReport;
 import io.migbench.harness.dataset.SqlDialect;
 import io.migbench.harness.measure.MonitoredServer;
 import io.migbench.harness.measure.TrialMeter;
+import io.migbench.harness.results.SourceTable;
+import io.migbench.harness.results.SourceTablesFile;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
@@ -17,9 +19,6 @@ import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.sweep.baseline.BaselineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.migbench.harness.results.SourceTable;
-import io.migbench.harness.results.SourceTablesFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -26,7 +26,8 @@ public enum EngineOption {
     IDENTIFIER_CASE("--identifier-case"),
     NUL_REPLACEMENT("--nul-replacement"),
     SOCKET_TIMEOUT("--socket-timeout"),
-    COPY_ATTEMPTS("--copy-attempts");
+    COPY_ATTEMPTS("--copy-attempts"),
+    SAMPLE_FRACTION("--sample-fraction");
 
     private final String flag;
 

@@ -41,6 +41,7 @@ public final class MigrationOptions {
     private final NulPolicy nulPolicy;
     private final java.time.Duration socketTimeout;
     private final int copyAttempts;
+    private final double sampleFraction;
 
     private MigrationOptions(Builder b, List<String> schemas, TypeOverrides typeOverrides, NulPolicy nulPolicy) {
         this.source = b.source;
@@ -65,6 +66,7 @@ public final class MigrationOptions {
         this.nulPolicy = nulPolicy;
         this.socketTimeout = b.socketTimeout;
         this.copyAttempts = b.copyAttempts;
+        this.sampleFraction = b.sampleFraction;
     }
 
     public static Builder builder() {
@@ -114,6 +116,13 @@ public final class MigrationOptions {
     public java.time.Duration socketTimeout() { return socketTimeout; }
     /** Copies of one partition at most when its connection is lost (1 = no retry); see {@code RetryPolicy}. */
     public int copyAttempts() { return copyAttempts; }
+    /**
+     * Share of each table above {@link #partitionThresholdRows()} that is copied (1 = all): such a table is cut into
+     * {@code partitions / fraction} ranges and an evenly spread {@code fraction} of them is copied, so a benchmark
+     * sees the real row shapes at a fraction of the size. Smaller tables are copied whole.
+     */
+    public double sampleFraction() { return sampleFraction; }
+    public boolean sampled() { return sampleFraction < 1.0; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {
@@ -128,7 +137,7 @@ public final class MigrationOptions {
                 + ", partitions=" + partitions + ", threshold=" + partitionThresholdRows + ", format=" + copyFormat
                 + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
                 + ", unlogged=" + unloggedLoad + ", split=" + split + ", socketTimeout=" + socketTimeout
-                + ", copyAttempts=" + copyAttempts
+                + ", copyAttempts=" + copyAttempts + (sampled() ? ", sample=" + sampleFraction : "")
                 + (sqlServerSource() ? ", isolation=" + sourceIsolation + ", identifierCase=" + identifierCase
                    + ", nul=" + nulPolicy : "") + "]";
     }
@@ -156,6 +165,7 @@ public final class MigrationOptions {
         private String nulReplacement;
         private java.time.Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private int copyAttempts = DEFAULT_COPY_ATTEMPTS;
+        private double sampleFraction = 1.0;
 
         private Builder() {}
 
@@ -185,6 +195,7 @@ public final class MigrationOptions {
         public Builder nulReplacement(String v) { this.nulReplacement = v; return this; }
         public Builder socketTimeout(java.time.Duration v) { this.socketTimeout = v; return this; }
         public Builder copyAttempts(int v) { this.copyAttempts = v; return this; }
+        public Builder sampleFraction(double v) { this.sampleFraction = v; return this; }
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
@@ -231,6 +242,8 @@ public final class MigrationOptions {
                     EngineOption.SOCKET_TIMEOUT, "must be between 0 (none) and 596 hours, got " + socketTimeout);
             require(copyAttempts >= 1 && copyAttempts <= io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS, EngineOption.COPY_ATTEMPTS,
                     "must be between 1 and " + io.migbench.engine.copy.RetryPolicy.MAX_ATTEMPTS + ", got " + copyAttempts);
+            require(sampleFraction > 0 && sampleFraction <= 1, EngineOption.SAMPLE_FRACTION,
+                    "must be > 0 and <= 1, got " + sampleFraction);
             require(!(resume && mode != TargetMode.CREATE), EngineOption.RESUME,
                     "cannot be combined with mode " + mode + " (it would discard the rows already copied)");
             require(typeOverrides != null, EngineOption.TYPE_OVERRIDE, "is required (may be empty)");

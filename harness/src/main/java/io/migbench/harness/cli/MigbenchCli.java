@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SweepCommand.class,
                 TuneCommand.class,
-                io.migbench.engine.cli.MigrateCommand.class,
+                RecordingMigrateCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
         })

@@ -1,6 +1,5 @@
 package io.migbench.harness.dataset;
 
-import io.migbench.harness.config.YamlEnum;
 import io.migbench.harness.model.DatasetName;
 
 import java.util.LinkedHashMap;
@@ -12,7 +11,9 @@ public final class DatasetCatalog {
 
     static {
         for (DatasetName name : DatasetName.values()) {
-            DATASETS.put(name.yamlName(), generator(name));
+            if (name.generated()) {
+                DATASETS.put(name.yamlName(), generator(name));
+            }
         }
     }
 
@@ -21,6 +22,7 @@ public final class DatasetCatalog {
         return switch (name) {
             case STACKOVERFLOW -> new StackOverflowDataset();
             case TYPES -> new TypesDataset();
+            case EXISTING -> throw new IllegalStateException("existing names the user's own data: there is no generator");
         };
     }
 
@@ -29,7 +31,7 @@ public final class DatasetCatalog {
     public static Dataset byName(String name) {
         Dataset d = DATASETS.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("unknown dataset \"" + name + "\"; one of: " + String.join(", ", YamlEnum.names(DatasetName.class)));
+            throw new IllegalArgumentException("no generator for dataset \"" + name + "\"; one of: " + String.join(", ", DATASETS.keySet()));
         }
         return d;
     }

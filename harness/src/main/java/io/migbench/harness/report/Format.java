@@ -24,6 +24,21 @@ final class Format {
         return s == null || s.isNaN() ? "–" : String.format(Locale.ROOT, "%.1f s", s);
     }
 
+    /** A duration as people say it: "42 s", "7 min 05 s", "1 h 52 min". */
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        if (s < 90) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, Math.round((s % 3600) / 60.0));
+    }
+
     static String decimal(double v, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", v);
     }

@@ -2,6 +2,8 @@ package io.migbench.harness.report;
 
 import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.results.ResultsReader;
+import io.migbench.harness.results.SourceTable;
+import io.migbench.harness.results.SourceTablesFile;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,6 +45,13 @@ public final class ReportGenerator {
         List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));
         Map<String, Object> scope = ReportView.build(platforms, all, runs(runDirs, all, outDir), charts);
         scope.putAll(BottleneckView.scope(platforms, ResourceCharts.render(platforms, outDir.resolve("charts"))));
+        Map<Path, List<SourceTable>> sources = new LinkedHashMap<>();
+        Map<Path, String> folderNames = new LinkedHashMap<>();
+        for (Path dir : runDirs) {
+            sources.put(dir, SourceTablesFile.read(dir));
+            folderNames.put(dir, relative(outDir, dir));
+        }
+        scope.putAll(ProjectionView.scope(all, sources, folderNames));
         Path report = outDir.resolve(REPORT_FILE);
         Files.writeString(report, renderer.render(scope), StandardCharsets.UTF_8);
         return report;

@@ -25,6 +25,7 @@ public final class ResultsWriter implements Closeable {
 
     private final CSVPrinter trials;
     private final CSVPrinter tables;
+    private int trialsWritten;
 
     private ResultsWriter(CSVPrinter trials, CSVPrinter tables) {
         this.trials = trials;
@@ -65,6 +66,12 @@ public final class ResultsWriter implements Closeable {
 
     public synchronized void writeTrial(TrialRecord trial) {
         write(trials, TrialColumn.cells(trial));
+        trialsWritten++;
+    }
+
+    /** Trial rows written through this writer. */
+    public synchronized int trialsWritten() {
+        return trialsWritten;
     }
 
     public synchronized void writeTable(TableRecord table) {

@@ -6,13 +6,19 @@ import io.migbench.harness.config.Checks;
 import java.util.Locale;
 
 /**
- * An existing database server (external backend). The password is never in the file: only the name of
- * the environment variable that holds it.
+ * One side (source or target) of the backend: its own backend type, and for an existing server where it is. The
+ * password is never in the file: only the name of the environment variable that holds it.
+ *
+ * @param type          this side's backend; {@code null}: the backend's {@code type}
+ * @param applySettings whether a profile's server settings may be applied to this external server
+ * @param overwrite     external target: migrate into the database the URL names, replacing its tables, instead of
+ *                      a scratch database migbench creates and drops per trial
  */
-public record Endpoint(String url, String user, String passwordEnv) {
+public record Endpoint(BackendType type, String url, String user, String passwordEnv, ApplySettings applySettings,
+                       boolean overwrite) {
     public Endpoint {
+        applySettings = applySettings == null ? ApplySettings.REFUSE : applySettings;
         new Checks()
-                .require(url, "url")
                 .check(url == null || url.startsWith("jdbc:"), "url", "must be a JDBC URL (jdbc:postgresql://… or jdbc:sqlserver://…)")
                 .check(url == null || !url.toLowerCase(Locale.ROOT).contains("password="), "url",
                         "contains a password (" + (url == null ? "" : Redaction.redactUrl(url))
@@ -22,15 +28,13 @@ public record Endpoint(String url, String user, String passwordEnv) {
                 .throwIfAny();
     }
 
-    /** The password from the environment, or {@code null} when no variable is named. */
-    public String password() {
-        if (passwordEnv == null) {
-            return null;
-        }
-        String value = System.getenv(passwordEnv);
-        if (value == null) {
-            throw new IllegalArgumentException("environment variable " + passwordEnv + " (password for " + Redaction.redactUrl(url) + ") is not set");
-        }
-        return value;
+    /** An existing server addressed by URL, settings refused, scratch databases on a target. */
+    public static Endpoint external(String url, String user, String passwordEnv) {
+        return new Endpoint(BackendType.EXTERNAL, url, user, passwordEnv, ApplySettings.REFUSE, false);
+    }
+
+    /** Whether this side names a server (any of url, user, password_env). */
+    boolean namesServer() {
+        return url != null || user != null || passwordEnv != null;
     }
 }

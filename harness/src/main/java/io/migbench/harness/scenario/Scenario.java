@@ -52,16 +52,22 @@ public record Scenario(
         for (int i = 0; profiles != null && i < profiles.size(); i++) {
             PlatformProfile p = profiles.get(i);
             c.check(names.add(p.name()), "profiles[" + i + "].name", "duplicate profile name \"" + p.name() + "\"");
-            checkEnforceable(c, backend, p.source(), "profiles[" + i + "].source");
-            checkEnforceable(c, backend, p.target(), "profiles[" + i + "].target");
+            checkExternalSide(c, backend.sourceType(), backend.source(), p.source(), "profiles[" + i + "].source", "source");
+            checkExternalSide(c, backend.targetType(), backend.target(), p.target(), "profiles[" + i + "].target", "target");
+        }
+        if (dataset != null) {
+            checkDatasetSource(c, dataset, backend, engines);
         }
         for (int i = 0; engines != null && i < engines.size(); i++) {
             c.check(engines.get(i).supports(source), "engines[" + i + "]", engines.get(i).yamlName()
                     + " copies PostgreSQL → PostgreSQL only; with source engine " + source.yamlName() + " use migbench");
         }
-        c.check(source != SourceEngine.SQLSERVER || backend.type() != BackendType.EMBEDDED, "source.engine",
+        c.check(source != SourceEngine.SQLSERVER || backend.sourceType() != BackendType.EMBEDDED, "source.engine",
                 "sqlserver needs backend type docker or external: the embedded backend runs PostgreSQL only");
-        if (backend.source() != null) {
+        c.check(source != SourceEngine.SQLSERVER || backend.source() == null
+                        || backend.source().applySettings() != ApplySettings.RELOAD, "backend.source.apply_settings",
+                "reload applies PostgreSQL settings (ALTER SYSTEM); a SQL Server source is configured by its owner");
+        if (backend.source() != null && backend.source().url() != null) {
             String prefix = source == SourceEngine.SQLSERVER ? "jdbc:sqlserver:" : "jdbc:postgresql:";
             c.check(backend.source().url().startsWith(prefix), "backend.source.url",
                     "source engine is " + source.yamlName() + ", so the URL must start with " + prefix);
@@ -75,9 +81,38 @@ public record Scenario(
         engines = List.copyOf(engines);
     }
 
-    private static void checkEnforceable(Checks c, BackendSpec backend, InstanceProfile instance, String field) {
-        c.check(backend.type() != BackendType.EXTERNAL || !instance.hasLimits(), field,
+    private static void checkExternalSide(Checks c, BackendType type, Endpoint side, InstanceProfile instance,
+                                          String field, String sideName) {
+        if (type != BackendType.EXTERNAL) {
+            return;
+        }
+        c.check(!instance.hasLimits(), field,
                 "resource limits cannot be enforced on an external server; remove them or use the embedded or docker backend");
+        c.check(instance.settings().isEmpty() || side.applySettings() == ApplySettings.RELOAD, field + ".settings",
+                "migbench cannot apply server settings to an external server; remove them, or set backend."
+                        + sideName + ".apply_settings: reload (ALTER SYSTEM SET + pg_reload_conf)");
+    }
+
+    /** An existing dataset is read, never written; a generator writes an external source only when asked to. */
+    private static void checkDatasetSource(Checks c, DatasetSpec dataset, BackendSpec backend, List<EngineKind> engines) {
+        boolean externalSource = backend.sourceType() == BackendType.EXTERNAL;
+        if (dataset.existing()) {
+            c.check(externalSource, "dataset.name", "existing reads your own database, so the source must be external "
+                    + "(backend.source: {type: external, url, user, password_env}); the " + backend.sourceType().yamlName()
+                    + " backend starts an empty server");
+            c.check(!externalSource || backend.source().applySettings() != ApplySettings.RELOAD, "backend.source.apply_settings",
+                    "an existing source is never written, not even its server settings");
+            for (int i = 0; engines != null && i < engines.size(); i++) {
+                c.check(engines.get(i) == EngineKind.MIGBENCH, "engines[" + i + "]", engines.get(i).yamlName()
+                        + " is not run on an existing source: only migbench's read-only connections are proven never to write it");
+            }
+            return;
+        }
+        c.check(!externalSource || dataset.loadIntoExternal(), "dataset.load_into_external",
+                "loading " + dataset.name() + " into the external source creates its tables there; set "
+                        + "dataset.load_into_external: true to allow it (tables of those names that migbench did not load are refused)");
+        c.check(externalSource || !dataset.loadIntoExternal(), "dataset.load_into_external",
+                "only for an external source: migbench always loads the servers it starts");
     }
 
     /** The same scenario with other trial counts (command-line overrides), validated like a loaded one. */

@@ -11,6 +11,7 @@ import io.migbench.harness.config.YamlNode;
 import io.migbench.harness.config.YamlTreeReader;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static io.migbench.harness.scenario.Values.or;
 
@@ -32,6 +33,14 @@ public final class ScenarioLoader {
 
     /** Parses YAML text; {@code fileName} appears in messages and names the scenario when it has no name. */
     public static Scenario parse(String yaml, String fileName) {
+        return parse(yaml, fileName, System::getenv);
+    }
+
+    /**
+     * Parses YAML text, looking up the password variables it names in {@code environment}: an unset one is a
+     * problem of the file, reported with the others before anything starts.
+     */
+    public static Scenario parse(String yaml, String fileName, Function<String, String> environment) {
         Problems problems = new Problems(fileName);
         YamlNode root = YamlTreeReader.read(yaml, problems);
         problems.throwIfAny();
@@ -43,7 +52,7 @@ public final class ScenarioLoader {
         Fields sourceFields = f.section("source");
         SourceEngine source = sourceFields.choice("engine", SourceEngine.class);
         sourceFields.rejectUnknownKeys();
-        BackendSpec backend = backend(f.section("backend"));
+        BackendSpec backend = backend(f.section("backend"), environment);
         List<PlatformProfile> profiles = f.has("profiles")
                 ? f.list("profiles", (n, p) -> profile(Fields.of(n, p, problems)))
                 : List.of(PlatformProfile.unconstrained(DEFAULT_PROFILE));
@@ -66,6 +75,10 @@ public final class ScenarioLoader {
         Long orderSeed = f.longValue("order_seed");
         f.rejectUnknownKeys();
 
+        if (f.has("backend") && backend == null) {
+            // checks across sections would judge a backend that is not the one written: report the section's own problems
+            problems.throwIfAny();
+        }
         List<EngineKind> finalEngines = engines;
         EngineSettings finalBaseline = baseline;
         Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,
@@ -79,30 +92,52 @@ public final class ScenarioLoader {
         String name = f.string("name");
         Double scale = f.number("scale");
         Long seed = f.longValue("seed");
+        List<String> schemas = f.list("schema", f::asString);
+        List<String> tables = f.list("tables", f::asString);
+        List<String> exclude = f.list("exclude", f::asString);
+        Sample sample = f.has("sample") ? sample(f.section("sample")) : null;
+        Boolean loadIntoExternal = f.bool("load_into_external");
         f.rejectUnknownKeys();
-        return f.build(() -> new DatasetSpec(name, or(scale, 1.0), or(seed, DatasetSpec.DEFAULT_SEED)));
+        return f.build(() -> new DatasetSpec(name, or(scale, 1.0), or(seed, DatasetSpec.DEFAULT_SEED), schemas, tables,
+                exclude, sample, or(loadIntoExternal, false)));
     }
 
-    private static BackendSpec backend(Fields f) {
+    private static Sample sample(Fields f) {
+        Double fraction = f.number("fraction");
+        Integer largest = f.integer("largest_tables");
+        f.rejectUnknownKeys();
+        if (!f.has("fraction") && !f.has("largest_tables")) {
+            f.problem("fraction", "a sample needs fraction (0 < f ≤ 1) and/or largest_tables (N ≥ 1)");
+        }
+        return f.build(() -> new Sample(or(fraction, 1.0), largest));
+    }
+
+    private static BackendSpec backend(Fields f, Function<String, String> environment) {
         BackendType type = f.choice("type", BackendType.class);
         String version = f.parsed("postgres_version", v -> v);
         var images = f.stringMap("images");
         String platform = f.string("platform");
-        Endpoint source = f.has("source") ? endpoint(f.section("source")) : null;
-        Endpoint target = f.has("target") ? endpoint(f.section("target")) : null;
+        Endpoint source = f.has("source") ? endpoint(f.section("source"), environment) : null;
+        Endpoint target = f.has("target") ? endpoint(f.section("target"), environment) : null;
         f.rejectUnknownKeys();
         return f.build(() -> new BackendSpec(or(type, BackendType.EMBEDDED), version, images, platform, source, target));
     }
 
-    private static Endpoint endpoint(Fields f) {
+    private static Endpoint endpoint(Fields f, Function<String, String> environment) {
+        BackendType type = f.choice("type", BackendType.class);
         String url = f.string("url");
         String user = f.string("user");
         String passwordEnv = f.string("password_env");
+        ApplySettings apply = f.choice("apply_settings", ApplySettings.class);
+        Boolean overwrite = f.bool("overwrite");
         if (f.has("password")) {
             f.problem("password", "passwords are never written in scenario files; set an environment variable and name it in password_env");
         }
+        if (passwordEnv != null && passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*") && environment.apply(passwordEnv) == null) {
+            f.problem("password_env", "environment variable " + passwordEnv + " is not set (export it with the password first)");
+        }
         f.rejectUnknownKeys();
-        return f.build(() -> new Endpoint(url, user, passwordEnv));
+        return f.build(() -> new Endpoint(type, url, user, passwordEnv, apply, or(overwrite, false)));
     }
 
     private static PlatformProfile profile(Fields f) {

@@ -36,7 +36,7 @@ public final class ScenarioWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", s.name());
         root.put("description", s.description());
-        root.put("dataset", map("name", s.dataset().name(), "scale", s.dataset().scale(), "seed", s.dataset().seed()));
+        root.put("dataset", dataset(s.dataset()));
         root.put("source", map("engine", s.source().yamlName()));
         root.put("backend", backend(s.backend()));
         List<Object> profiles = new ArrayList<>();
@@ -106,10 +106,35 @@ public final class ScenarioWriter {
         return m;
     }
 
+    private static Map<String, Object> dataset(DatasetSpec d) {
+        Map<String, Object> m = map("name", d.name(), "scale", d.scale(), "seed", d.seed());
+        if (d.existing()) {
+            m.put("schema", d.schemas());
+            m.put("tables", d.tables());
+            m.put("exclude", d.exclude());
+        } else {
+            m.put("load_into_external", d.loadIntoExternal());
+        }
+        if (d.sample().isPartial()) {
+            Map<String, Object> sample = map("fraction", d.sample().fraction());
+            putIfPresent(sample, "largest_tables", d.sample().largestTables());
+            m.put("sample", sample);
+        }
+        return m;
+    }
+
     private static Map<String, Object> endpoint(Endpoint e) {
-        Map<String, Object> m = map("url", e.url());
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfPresent(m, "type", e.type() == null ? null : e.type().yamlName());
+        putIfPresent(m, "url", e.url());
         putIfPresent(m, "user", e.user());
         putIfPresent(m, "password_env", e.passwordEnv());
+        if (e.url() != null) {
+            m.put("apply_settings", e.applySettings().yamlName());
+        }
+        if (e.overwrite()) {
+            m.put("overwrite", true);
+        }
         return m;
     }
 

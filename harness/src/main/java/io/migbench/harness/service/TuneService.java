@@ -1,7 +1,6 @@
 package io.migbench.harness.service;
 
 import io.migbench.engine.ConfigurationException;
-import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.Durations;
 import io.migbench.harness.scenario.EngineSettings;
@@ -14,6 +13,7 @@ import io.migbench.harness.sweep.RunFolder;
 import io.migbench.harness.sweep.SweepPlan;
 import io.migbench.harness.sweep.TrialOutcome;
 import io.migbench.harness.sweep.TrialSlot;
+import io.migbench.harness.sweep.SideBackends;
 import io.migbench.harness.tune.PlatformRecommendation;
 import io.migbench.harness.tune.TunedSettingsFile;
 import io.migbench.harness.tune.Tuner;
@@ -52,12 +52,12 @@ public final class TuneService {
                 options.trialsPerPoint(), runDir);
         out.flush();
 
-        DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
+        SideBackends backends = SideBackends.of(scenario.backend());
         ConsoleProgress progress = new ConsoleProgress(out);
         List<PlatformRecommendation> recommendations = new ArrayList<>();
         try (RunFolder folder = RunFolder.create(runDir, scenario)) {
             for (PlatformProfile profile : plan.platforms()) {
-                try (PlatformSession session = PlatformSession.open(scenario, profile, backend, folder, progress)) {
+                try (PlatformSession session = PlatformSession.open(scenario, profile, backends, folder, progress)) {
                     int[] trials = {0};
                     TuningResult result = new Tuner(options).tune((point, trial) -> {
                         TrialOutcome outcome = session.measure(settings(scenario, point),

@@ -25,8 +25,8 @@ import java.util.List;
 final class MigbenchTrial {
     private MigbenchTrial() {}
 
-    static MigrationOptions options(Scenario scenario, PlatformDatabases dbs, EngineSettings s) {
-        MigrationOptions.Builder b = MigrationOptions.builder()
+    static MigrationOptions options(Scenario scenario, PlatformDatabases dbs, SourceSelection selection, EngineSettings s) {
+        MigrationOptions.Builder b = selection.applyTo(MigrationOptions.builder())
                 .source(new ConnectionSpec(dbs.sourceUrl(), dbs.source().user(), dbs.source().password()))
                 .target(new ConnectionSpec(dbs.targetUrl(), dbs.target().user(), dbs.target().password()))
                 .tasks(s.tasks())
@@ -49,10 +49,13 @@ final class MigbenchTrial {
     }
 
     static TrialOutcome run(TrialContext ctx, EngineSettings settings, TrialSlot slot, ProgressListener listener) {
-        MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), settings), listener);
-        ValidationMode mode = ValidationMode.parse(ctx.scenario().verify().yamlName());
-        TrialRecord.Builder row = ctx.newRecord(settings, slot)
-                .sessionSettings(String.join(";", r.targetSessionSettings()))
+        MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), ctx.selection(), settings), listener);
+        return outcome(ctx.newRecord(settings, slot), r, ValidationMode.parse(ctx.scenario().verify().yamlName()));
+    }
+
+    /** The trial row (completing {@code row}) and table rows of a finished migration. */
+    static TrialOutcome outcome(TrialRecord.Builder row, MigrationResult r, ValidationMode mode) {
+        row.sessionSettings(String.join(";", r.targetSessionSettings()))
                 .rows(r.totalRows())
                 .bytes(r.totalBytes())
                 .phases(r.timings().schemaSeconds(), r.timings().copySeconds(), r.timings().indexSeconds(),

@@ -1,10 +1,6 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.harness.db.Backends;
-import io.migbench.harness.db.DatabaseBackend;
-import io.migbench.harness.db.docker.DockerBackend;
-import io.migbench.harness.db.docker.DockerImages;
-import io.migbench.harness.db.external.ExternalServer;
+import io.migbench.engine.schema.Sql;
 import io.migbench.harness.scenario.BackendSpec;
 import io.migbench.harness.db.DatabaseEngine;
 import io.migbench.harness.db.DatabaseInstance;
@@ -19,18 +15,19 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The source and target servers of one platform profile, started with the profile's limits and settings.
- * Servers that migbench starts itself get dedicated databases ({@value #SOURCE_DB}, {@value #TARGET_DB}) so the
- * target can be reset between trials by recreating its database; an external target is reset by dropping what
- * a migration creates.
+ * The source and target servers of one platform profile, each on its own backend, started with the profile's
+ * limits and settings. Servers that migbench starts itself get dedicated databases ({@value #SOURCE_DB},
+ * {@value #TARGET_DB}). On an external target each trial migrates into a scratch database migbench creates and
+ * finally drops ({@code migbench_<run-id>_<platform>}), unless the scenario says to overwrite the database its URL
+ * names. An existing source is only ever read: every connection to it is read-only, and nothing can load it.
  */
 public final class PlatformDatabases implements AutoCloseable {
     static final String SOURCE_DB = "migbench_source";
@@ -38,28 +35,38 @@ public final class PlatformDatabases implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformDatabases.class);
 
     private final PlatformProfile profile;
-    private final boolean ownsServers;
+    private final boolean ownsSource;
+    private final boolean readOnlySource;
     private final DatabaseInstance source;
     private final DatabaseInstance target;
+    private final TargetDatabase targetDatabase;
     private Map<String, String> targetSettings;
 
-    private PlatformDatabases(PlatformProfile profile, boolean ownsServers, DatabaseInstance source, DatabaseInstance target) {
+    private PlatformDatabases(PlatformProfile profile, boolean ownsSource, boolean readOnlySource, DatabaseInstance source,
+                              DatabaseInstance target, TargetDatabase targetDatabase) {
         this.profile = profile;
-        this.ownsServers = ownsServers;
+        this.ownsSource = ownsSource;
+        this.readOnlySource = readOnlySource;
         this.source = source;
         this.target = target;
+        this.targetDatabase = targetDatabase;
     }
 
     /** Starts both servers; if the second fails the first is stopped again. */
-    public static PlatformDatabases start(Scenario scenario, PlatformProfile profile, DatabaseBackend backend, Path runDir) {
-        boolean owns = scenario.backend().type() != BackendType.EXTERNAL;
+    public static PlatformDatabases start(Scenario scenario, PlatformProfile profile, SideBackends backends, String runId,
+                                          Path runDir) {
+        BackendSpec spec = scenario.backend();
+        boolean ownsSource = spec.sourceType() != BackendType.EXTERNAL;
         DatabaseEngine sourceEngine = scenario.source() == SourceEngine.SQLSERVER ? DatabaseEngine.SQLSERVER : DatabaseEngine.POSTGRESQL;
-        DatabaseInstance source = backend.start(spec("source", sourceEngine, profile.source(), runDir));
+        DatabaseInstance source = backends.source().start(spec("source", sourceEngine, profile.source(), runDir));
         try {
-            DatabaseInstance target = backend.start(spec("target", DatabaseEngine.POSTGRESQL, profile.target(), runDir));
-            PlatformDatabases dbs = new PlatformDatabases(profile, owns, source, target);
-            if (owns) {
-                dbs.createDatabase(source, SOURCE_DB, false);
+            DatabaseInstance target = backends.target().start(spec("target", DatabaseEngine.POSTGRESQL, profile.target(), runDir));
+            TargetDatabase targetDb = spec.targetType() != BackendType.EXTERNAL ? TargetDatabase.owned(target, TARGET_DB)
+                    : spec.target().overwrite() ? TargetDatabase.overwritten(target)
+                    : TargetDatabase.scratch(target, TargetDatabase.scratchName(runId, profile.name()));
+            PlatformDatabases dbs = new PlatformDatabases(profile, ownsSource, scenario.dataset().existing(), source, target, targetDb);
+            if (ownsSource) {
+                dbs.createSourceDatabase(source, SOURCE_DB);
             }
             // read now, while the target surely answers: a trial whose target died must still be recordable
             dbs.targetSettings();
@@ -72,24 +79,6 @@ public final class PlatformDatabases implements AutoCloseable {
 
     private static InstanceSpec spec(String name, DatabaseEngine engine, InstanceProfile p, Path runDir) {
         return new InstanceSpec(name, engine, p.limits(), p.settings(), runDir);
-    }
-
-    /** The backend a scenario asks for; an external one gets the scenario's server URLs. */
-    public static DatabaseBackend backend(BackendSpec spec) {
-        switch (spec.type()) {
-            case EMBEDDED:
-                return Backends.named(Backends.DEFAULT, Map.of());
-            case DOCKER:
-                String postgres = spec.images().getOrDefault("postgresql",
-                        spec.postgresVersion() == null ? null : "postgres:" + spec.postgresVersion() + "-alpine");
-                return new DockerBackend(DockerImages.fromEnvironment(System.getenv(), postgres,
-                        spec.images().get("sqlserver"), spec.platform()));
-            default:
-                Map<String, ExternalServer> servers = new LinkedHashMap<>();
-                servers.put("source", new ExternalServer(spec.source().url(), spec.source().user(), spec.source().passwordEnv()));
-                servers.put("target", new ExternalServer(spec.target().url(), spec.target().user(), spec.target().passwordEnv()));
-                return Backends.named("external", servers);
-        }
     }
 
     public PlatformProfile profile() {
@@ -112,32 +101,53 @@ public final class PlatformDatabases implements AutoCloseable {
         return targetSettings;
     }
 
+    /** The source's URL; read-only for an existing source. */
     public String sourceUrl() {
-        return ownsServers ? source.jdbcUrl(SOURCE_DB) : source.jdbcUrl();
+        String url = ownsSource ? source.jdbcUrl(SOURCE_DB) : source.jdbcUrl();
+        return readOnlySource ? ReadOnlyUrl.of(url) : url;
     }
 
     public String targetUrl() {
-        return ownsServers ? target.jdbcUrl(TARGET_DB) : target.jdbcUrl();
+        return targetDatabase.url();
     }
 
+    /** A connection to the source, read-only for an existing source. */
     public Connection connectSource() throws SQLException {
-        return ownsServers ? source.connect(SOURCE_DB) : source.connect();
+        return DriverManager.getConnection(sourceUrl(), source.user(), source.password());
     }
 
+    /** A connection a generator loads the source through; an existing source has none. */
+    public Connection connectSourceForLoad() throws SQLException {
+        if (readOnlySource) {
+            throw new IllegalStateException("the source of platform " + profile.name() + " is the user's own database: "
+                    + "migbench never writes it");
+        }
+        return connectSource();
+    }
+
+    /** Whether the source is the user's own database, connected read-only. */
+    public boolean readOnlySource() {
+        return readOnlySource;
+    }
+
+    /** A connection to the database trials migrate into. */
     public Connection connectTarget() throws SQLException {
-        return ownsServers ? target.connect(TARGET_DB) : target.connect();
+        return DriverManager.getConnection(targetUrl(), target.user(), target.password());
     }
 
     /** Whether the target is emptied by recreating its database (else the engine must drop what it finds). */
     public boolean recreatesTarget() {
-        return ownsServers;
+        return targetDatabase.recreated();
+    }
+
+    /** The target database trials migrate into, as named on its server. */
+    public String targetDatabaseName() {
+        return targetDatabase.name();
     }
 
     /** An empty target database for the next trial. */
     public void resetTarget() throws SQLException {
-        if (ownsServers) {
-            createDatabase(target, TARGET_DB, true);
-        }
+        targetDatabase.reset();
     }
 
     /** Restarts whichever server no longer answers; returns whether the source was among them. */
@@ -158,24 +168,18 @@ public final class PlatformDatabases implements AutoCloseable {
         return sourceRestarted;
     }
 
-    private void createDatabase(DatabaseInstance server, String database, boolean dropFirst) {
+    /** Creates the source database of a server migbench started, unless it holds one already (a reused load). */
+    private void createSourceDatabase(DatabaseInstance server, String database) {
         try (Connection c = server.connect(); Statement st = c.createStatement()) {
             if (server.engine() == DatabaseEngine.SQLSERVER) {
-                for (String sql : sqlServerCreateStatements(database, dropFirst)) {
+                for (String sql : sqlServerCreateStatements(database, false)) {
                     st.execute(sql);
                 }
                 return;
             }
-            if (dropFirst) {
-                st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
-            } else {
-                try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
+            if (!TargetDatabase.exists(c, database)) {
+                st.execute("CREATE DATABASE " + Sql.ident(database));
             }
-            st.execute("CREATE DATABASE \"" + database + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + " on the " + server.name()
                     + " server of platform " + profile.name() + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
@@ -202,6 +206,11 @@ public final class PlatformDatabases implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            targetDatabase.drop();
+        } catch (RuntimeException e) {
+            LOG.warn("platform {}: {}", profile.name(), e.getMessage());
+        }
         try {
             target.close();
         } finally {

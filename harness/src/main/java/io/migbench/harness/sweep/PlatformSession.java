@@ -3,11 +3,13 @@ package io.migbench.harness.sweep;
 import io.migbench.engine.Redaction;
 import io.migbench.harness.dataset.Dataset;
 import io.migbench.harness.dataset.DatasetCatalog;
+import io.migbench.harness.dataset.ForeignTables;
 import io.migbench.harness.dataset.LoadReport;
 import io.migbench.harness.dataset.SqlDialect;
-import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.measure.MonitoredServer;
 import io.migbench.harness.measure.TrialMeter;
+import io.migbench.harness.results.SourceTable;
+import io.migbench.harness.results.SourceTablesFile;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
@@ -18,6 +20,8 @@ import io.migbench.harness.sweep.baseline.BaselineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,9 +36,10 @@ public final class PlatformSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformSession.class);
 
     private final Scenario scenario;
+    /** The generator, or {@code null} for an existing source. */
     private final Dataset dataset;
     private final PlatformDatabases databases;
-    private final TrialContext context;
+    private TrialContext context;
     private final RunFolder run;
     private final SweepListener listener;
 
@@ -45,22 +50,45 @@ public final class PlatformSession implements AutoCloseable {
         this.databases = databases;
         this.run = run;
         this.listener = listener;
-        this.context = new TrialContext(run.runId(), scenario, run.host(), databases);
     }
 
-    public static PlatformSession open(Scenario scenario, PlatformProfile profile, DatabaseBackend backend, RunFolder run,
+    public static PlatformSession open(Scenario scenario, PlatformProfile profile, SideBackends backends, RunFolder run,
                                        SweepListener listener) {
-        Dataset dataset = DatasetCatalog.byName(scenario.dataset().name());
-        // before any server starts: a dataset without a generator for the source engine is a scenario error
-        dataset.plan(dialect(scenario), scenario.dataset().scale(), scenario.dataset().seed());
-        PlatformDatabases dbs = PlatformDatabases.start(scenario, profile, backend, run.scratch());
+        Dataset dataset = scenario.dataset().existing() ? null : DatasetCatalog.byName(scenario.dataset().name());
+        if (dataset != null) {
+            // before any server starts: a dataset without a generator for the source engine is a scenario error
+            dataset.plan(dialect(scenario), scenario.dataset().scale(), scenario.dataset().seed());
+        }
+        PlatformDatabases dbs = PlatformDatabases.start(scenario, profile, backends, run.runId(), run.scratch());
         PlatformSession session = new PlatformSession(scenario, dataset, dbs, run, listener);
         try {
-            session.ensureDataset();
+            if (dataset != null) {
+                session.ensureDataset();
+            }
+            session.context = new TrialContext(run.runId(), scenario, run.host(), dbs, session.inventory());
             return session;
         } catch (RuntimeException e) {
             dbs.close();
             throw e;
+        }
+    }
+
+    /** The source's tables and sizes, recorded in source_tables.csv; the sample's selection for the engine. */
+    private SourceSelection inventory() {
+        String platform = databases.profile().name();
+        try (Connection c = databases.connectSource()) {
+            List<SourceTable> tables = SourceInventory.read(c, platform, scenario.dataset());
+            if (tables.isEmpty()) {
+                throw new IllegalStateException("platform " + platform + ": no source table matches the dataset's schema, "
+                        + "tables and exclude keys");
+            }
+            SourceTablesFile.append(run.dir(), tables);
+            return new SourceSelection(scenario.dataset(), SourceInventory.includeList(tables, scenario.dataset().sample()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tables of the source of platform " + platform + ": "
+                    + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + SourceTablesFile.FILE + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +148,7 @@ public final class PlatformSession implements AutoCloseable {
     /** After a failed trial: restart whatever died, and reload the dataset if the source lost it. */
     private void recover() {
         try {
-            if (databases.restartDead()) {
+            if (databases.restartDead() && dataset != null) {
                 ensureDataset();
             }
         } catch (RuntimeException e) {
@@ -141,8 +169,14 @@ public final class PlatformSession implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the source database of platform " + platform + ": " + e.getMessage(), e);
         }
+        try (Connection c = databases.connectSourceForLoad()) {
+            // a table of the dataset's name that migbench did not load belongs to someone: never dropped
+            ForeignTables.refuse(c, dataset);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot inspect the source database of platform " + platform + ": " + e.getMessage(), e);
+        }
         try {
-            LoadReport report = dataset.load(databases::connectSource, dialect(scenario), scale, seed,
+            LoadReport report = dataset.load(databases::connectSourceForLoad, dialect(scenario), scale, seed,
                     Dataset.defaultParallelism());
             listener.datasetReady(platform, report.summary());
         } catch (SQLException e) {

@@ -16,19 +16,22 @@ import java.util.Comparator;
  */
 public final class RunFolder implements AutoCloseable {
     private final Path dir;
+    private final boolean created;
     private final ResultsWriter writer;
     private final EnvironmentFacts host;
 
-    private RunFolder(Path dir, ResultsWriter writer, EnvironmentFacts host) {
+    private RunFolder(Path dir, boolean created, ResultsWriter writer, EnvironmentFacts host) {
         this.dir = dir;
+        this.created = created;
         this.writer = writer;
         this.host = host;
     }
 
     public static RunFolder create(Path dir, Scenario scenario) throws IOException {
+        boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
         ScenarioWriter.write(scenario, dir.resolve("scenario.yaml"));
-        return new RunFolder(dir, ResultsWriter.open(dir), EnvironmentFacts.detect());
+        return new RunFolder(dir, created, ResultsWriter.open(dir), EnvironmentFacts.detect());
     }
 
     public Path dir() {
@@ -52,15 +55,20 @@ public final class RunFolder implements AutoCloseable {
         return dir.resolve(".tmp");
     }
 
+    /** Closes the CSVs and removes the scratch folder; a folder this run created and never wrote a trial to goes too. */
     @Override
     public void close() throws IOException {
         try {
             writer.close();
         } finally {
-            if (Files.isDirectory(scratch())) {
-                try (var files = Files.walk(scratch())) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+            delete(created && writer.trialsWritten() == 0 ? dir : scratch());
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

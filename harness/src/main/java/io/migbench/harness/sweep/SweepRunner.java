@@ -1,6 +1,5 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
@@ -32,14 +31,14 @@ public final class SweepRunner {
     /** Runs every trial and returns how many ran and failed. */
     public SweepSummary run() throws IOException {
         Scenario scenario = plan.scenario();
-        DatabaseBackend backend = PlatformDatabases.backend(scenario.backend());
+        SideBackends backends = SideBackends.of(scenario.backend());
         TrialClock clock = new TrialClock(plan.totalTrials());
         int failed = 0;
         try (RunFolder run = RunFolder.create(runDir, scenario)) {
             int index = 0;
             for (PlatformProfile profile : plan.platforms()) {
                 listener.platformStarting(profile.name(), ++index, plan.platforms().size());
-                try (PlatformSession session = PlatformSession.open(scenario, profile, backend, run, listener)) {
+                try (PlatformSession session = PlatformSession.open(scenario, profile, backends, run, listener)) {
                     List<EngineSettings> available = new ArrayList<>();
                     for (EngineSettings point : plan.pointsFor(profile)) {
                         Optional<String> unavailable = session.unavailableReason(point);

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Everything a trial row shares with its platform and run: identity, host facts, database versions and
  * the limits that were requested and really enforced. One place fills those columns for every engine.
  */
-public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases) {
+public record TrialContext(String runId, Scenario scenario, EnvironmentFacts host, PlatformDatabases databases,
+                           SourceSelection selection) {
 
     /**
      * A trials.csv row builder with every shared column filled in for {@code settings} in {@code slot}; the
@@ -31,7 +32,7 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .timestamp(Instant.now())
                 .scenario(scenario.name())
                 .platform(databases.profile().name())
-                .backend(scenario.backend().type().yamlName())
+                .backend(scenario.backend().label())
                 .host(host)
                 .tool(BuildInfo.current().describe(), BuildInfo.javaVersion())
                 .sourceEngine(scenario.source().yamlName())

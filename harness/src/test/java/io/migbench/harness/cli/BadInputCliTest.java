@@ -74,8 +74,8 @@ class BadInputCliTest {
         cases.add(scenarioCase("unknown verify", scenario + "verify: sometimes\n", "verify"));
         cases.add(scenarioCase("impossible memory", scenario + "profiles:\n  - name: p\n    target: {memory: 1KiB}\n", "memory"));
         cases.add(scenarioCase("zero cpus", scenario + "profiles:\n  - name: p\n    target: {cpus: 0}\n", "cpus"));
-        cases.add(scenarioCase("password in file", scenario + "backend:\n  type: external\n  source: {url: 'jdbc:postgresql://h/db', password_env: PW, password: hunter2}\n"
-                + "  target: {url: 'jdbc:postgresql://h/db2', password_env: PW}\n", "source.password"));
+        cases.add(scenarioCase("password in file", scenario.replace("seed: 1}", "seed: 1, load_into_external: true}") + "backend:\n  type: external\n  source: {url: 'jdbc:postgresql://h/db', user: u, password_env: PATH, password: hunter2}\n"
+                + "  target: {url: 'jdbc:postgresql://h/db2', user: u, password_env: PATH}\n", "source.password"));
         cases.add(scenarioCase("NUL byte", scenario + "description: \"a\\0b\"\n", "bad.yaml"));
         cases.add(scenarioCase("broken YAML", "name: [unclosed\n", "bad.yaml"));
         cases.add(new Case("missing scenario file", 2, "missing.yaml",

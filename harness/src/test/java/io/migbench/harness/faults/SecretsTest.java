@@ -45,7 +45,7 @@ class SecretsTest {
             Path scenario = dir.resolve("secret.yaml");
             Files.writeString(scenario, """
                     name: secret
-                    dataset: {name: stackoverflow, scale: 0.001, seed: 3}
+                    dataset: {name: stackoverflow, scale: 0.001, seed: 3, load_into_external: true}
                     backend:
                       type: external
                       source: {url: '%s', user: postgres, password_env: MIGBENCH_TEST_PW}

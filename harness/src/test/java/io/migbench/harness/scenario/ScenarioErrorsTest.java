@@ -28,9 +28,12 @@ class ScenarioErrorsTest {
             trials: 2
             """;
 
+    /** The password variables the external scenarios below name, as if exported. */
+    private static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of("PW", "x", "SOURCE_PW", "x", "TARGET_PW", "x");
+
     private static List<String> problems(String yaml) {
         ConfigFileException e = catchThrowableOfType(ConfigFileException.class,
-                () -> ScenarioLoader.parse(yaml, "scenarios/x.yaml"));
+                () -> ScenarioLoader.parse(yaml, "scenarios/x.yaml", ENVIRONMENT::get));
         assertThat(e).as("a ConfigFileException for:\n%s", yaml).isNotNull();
         assertThat(e).as("config errors map to exit code 2").isInstanceOf(IllegalArgumentException.class);
         return e.problems().stream().map(ConfigProblem::toString).toList();
@@ -143,7 +146,7 @@ class ScenarioErrorsTest {
     void unknownDatasetSuggestsTheClosestName() {
         assertThat(problems(VALID.replace("name: stackoverflow", "name: stackoverlfow")))
                 .containsExactly("scenarios/x.yaml:3: dataset.name: unknown dataset \"stackoverlfow\" "
-                        + "(did you mean \"stackoverflow\"?); one of: stackoverflow, types");
+                        + "(did you mean \"stackoverflow\"?); one of: stackoverflow, types, existing");
     }
 
     @Test
@@ -168,26 +171,28 @@ class ScenarioErrorsTest {
                   target: {url: "jdbc:postgresql://db2/so?password=hunter2", user: app, password_env: TARGET_PW}
                 """;
         List<String> p = problems(external);
-        assertThat(p).hasSize(2);
+        assertThat(p).hasSize(3);
         assertThat(p.get(0)).startsWith("scenarios/x.yaml:6: backend.source.password: passwords are never written");
-        assertThat(p.get(1)).startsWith("scenarios/x.yaml:7: backend.target.url: contains a password")
+        assertThat(p.get(1)).startsWith("scenarios/x.yaml:6: backend.source.password_env: is required");
+        assertThat(p.get(2)).startsWith("scenarios/x.yaml:7: backend.target.url: contains a password")
                 .doesNotContain("hunter2");
 
         Scenario ok = ScenarioLoader.parse(external.replace(", password: secret", ", password_env: SOURCE_PW")
-                .replace("?password=hunter2", ""), "ext.yaml");
+                .replace("{name: stackoverflow}", "{name: stackoverflow, load_into_external: true}")
+                .replace("?password=hunter2", ""), "ext.yaml", ENVIRONMENT::get);
         assertThat(ok.backend().source().passwordEnv()).isEqualTo("SOURCE_PW");
         assertThat(ScenarioWriter.toYaml(ok)).contains("password_env: SOURCE_PW").doesNotContain("secret");
     }
 
     @Test
     void limitsOnAnExternalServerAreAContradiction() {
-        String yaml = VALID + """
+        String yaml = VALID.replace("scale: 0.01", "scale: 0.01\n  load_into_external: true") + """
                 backend:
                   type: external
-                  source: {url: "jdbc:postgresql://a/b", password_env: PW}
-                  target: {url: "jdbc:postgresql://c/d", password_env: PW}
+                  source: {url: "jdbc:postgresql://a/b", user: app, password_env: PW}
+                  target: {url: "jdbc:postgresql://c/d", user: app, password_env: PW}
                 """;
-        assertThat(problems(yaml)).containsExactly("scenarios/x.yaml:7: profiles[0].target: resource limits cannot be "
+        assertThat(problems(yaml)).containsExactly("scenarios/x.yaml:8: profiles[0].target: resource limits cannot be "
                 + "enforced on an external server; remove them or use the embedded or docker backend");
     }
 

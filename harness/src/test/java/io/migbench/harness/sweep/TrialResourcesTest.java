@@ -50,7 +50,7 @@ class TrialResourcesTest {
         double wallSeconds;
         try (RunFolder run = RunFolder.create(out.resolve("run"), scenario);
              PlatformSession session = PlatformSession.open(scenario, scenario.profiles().get(0),
-                     PlatformDatabases.backend(scenario.backend()), run, new SweepListener() { })) {
+                     SideBackends.of(scenario.backend()), run, new SweepListener() { })) {
             long t0 = System.nanoTime();
             TrialOutcome outcome = session.measure(point, TrialSlot.unscheduled(1, false));
             wallSeconds = (System.nanoTime() - t0) / 1e9;
@@ -96,7 +96,7 @@ class TrialResourcesTest {
         };
         try (RunFolder run = RunFolder.create(out.resolve("run"), scenario);
              PlatformSession session = PlatformSession.open(scenario, scenario.profiles().get(0),
-                     PlatformDatabases.backend(scenario.backend()), run, killTargetInCopy)) {
+                     SideBackends.of(scenario.backend()), run, killTargetInCopy)) {
             dbs[0] = session.databases();
             TrialOutcome outcome = session.measure(point, TrialSlot.unscheduled(1, false));
 

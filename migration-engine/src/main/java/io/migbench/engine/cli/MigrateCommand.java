@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Migrate PostgreSQL or SQL Server tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.")
-public final class MigrateCommand implements Callable<Integer> {
+public class MigrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,6 +98,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--copy-attempts", defaultValue = "" + MigrationOptions.DEFAULT_COPY_ATTEMPTS,
             description = "Copies of a partition at most when its connection is lost, with exponential backoff (default: ${DEFAULT-VALUE}).")
     int copyAttempts;
+    @Option(names = "--sample-fraction", defaultValue = "1", paramLabel = "F",
+            description = "Copy an evenly spread share F (0 < F <= 1) of each big table's ranges: a fast, real-shaped sample (default: all).")
+    double sampleFraction;
     @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -112,7 +115,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
                 .mode(mode).resume(resume).unloggedLoad(unlogged).indexMemory(indexMemory).typeOverrides(typeOverrides)
                 .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement)
-                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts);
+                .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts)
+                .sampleFraction(sampleFraction);
         if (partitions != null) {
             builder.partitions(partitions);
         }
@@ -126,6 +130,7 @@ public final class MigrateCommand implements Callable<Integer> {
         try (ProgressBarDisplay bar = new ProgressBarDisplay()) {
             result = Migrator.migrate(options, listener(bar, err));
         }
+        migrated(options, result);
         // a failed run has no figures worth a table: its error is the one line that matters
         if (result.status() != io.migbench.engine.MigrationStatus.FAILED) {
             SummaryPrinter.print(result, out);
@@ -139,6 +144,13 @@ public final class MigrateCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Called once the migration ended, failed or not, before its summary is printed: a command built on this one
+     * (the harness records it as a trial) hooks in here. Does nothing by default.
+     */
+    protected void migrated(MigrationOptions options, MigrationResult result) {
     }
 
     private ProgressListener listener(ProgressBarDisplay bar, PrintWriter err) {

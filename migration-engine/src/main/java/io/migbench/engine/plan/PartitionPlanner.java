@@ -46,6 +46,8 @@ public final class PartitionPlanner {
         if (parts.size() <= 1) {
             kind = PartitionKind.WHOLE_TABLE;
             parts = List.of(new Partition(t.name(), 0, kind, null, null, t.estimatedRows(), t.bytes()));
+        } else if (options.sampled()) {
+            parts = evenlySpread(parts, options.sampleFraction());
         }
         LOG.debug("plan {}: {} x {} ({} format)", t.name(), parts.size(), kind, format);
         return new TablePlan(t, kind, format, parts);
@@ -60,13 +62,34 @@ public final class PartitionPlanner {
         return options.copyFormat();
     }
 
+    /**
+     * Ranges {@code i} where {@code floor((i + 1) * fraction)} steps up: about {@code fraction} of them, spread evenly
+     * from the first to the last, the same ones on every run. Kept ranges keep their bounds, so they stay disjoint.
+     */
+    static List<Partition> evenlySpread(List<Partition> ranges, double fraction) {
+        List<Partition> kept = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            if (Math.floor((i + 1) * fraction) > Math.floor(i * fraction)) {
+                kept.add(ranges.get(i));
+            }
+        }
+        return kept.isEmpty() ? List.of(ranges.get(ranges.size() - 1)) : kept;
+    }
+
+    /** Ranges to cut a big table into: {@code partitions}, or that many times {@code 1 / fraction} when sampling. */
+    private int rangeCount() {
+        return options.sampled()
+                ? (int) Math.min(10_000, Math.ceil(options.partitions() / options.sampleFraction())) : options.partitions();
+    }
+
     private PartitionKind kindFor(TableDef t, long totalBytes) throws SQLException {
-        boolean small = t.estimatedRows() < options.partitionThresholdRows() || options.partitions() == 1;
+        boolean small = t.estimatedRows() < options.partitionThresholdRows() || rangeCount() == 1;
         SplitStrategy split = options.split();
         if (split == SplitStrategy.WHOLE_TABLE || small) {
             return PartitionKind.WHOLE_TABLE;
         }
-        if (split == SplitStrategy.AUTO && totalBytes > 0
+        // a sample needs ranges to choose from, so the whole-table shortcut does not apply to it
+        if (split == SplitStrategy.AUTO && !options.sampled() && totalBytes > 0
                 && (double) t.bytes() / totalBytes <= 1.0 / options.tasks()) {
             // its COPY ends no later than an even share of the work: one FREEZE copy beats slicing
             return PartitionKind.WHOLE_TABLE;
@@ -81,13 +104,13 @@ public final class PartitionPlanner {
     }
 
     private List<Partition> keyRanges(TableDef t) throws SQLException {
-        List<List<String>> inner = sampler.keyBoundaries(t, options.partitions());
+        List<List<String>> inner = sampler.keyBoundaries(t, rangeCount());
         return ranges(t, PartitionKind.KEY_RANGE, inner);
     }
 
     private List<Partition> ctidRanges(TableDef t) throws SQLException {
         long blocks = sampler.heapBlocks(t);
-        int pieces = (int) Math.min(options.partitions(), Math.max(1, blocks));
+        int pieces = (int) Math.min(rangeCount(), Math.max(1, blocks));
         List<List<String>> inner = new ArrayList<>();
         long previous = 0;
         for (int i = 1; i < pieces; i++) {

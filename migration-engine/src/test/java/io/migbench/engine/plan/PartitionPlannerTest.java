@@ -43,8 +43,12 @@ class PartitionPlannerTest {
     }
 
     private static List<TablePlan> plan(SplitStrategy split, int partitions) throws SQLException {
+        return plan(split, partitions, 1.0);
+    }
+
+    private static List<TablePlan> plan(SplitStrategy split, int partitions, double sample) throws SQLException {
         MigrationOptions options = MigrationOptions.builder().source(ConnectionSpec.of(url)).target(ConnectionSpec.of(url))
-                .split(split).partitions(partitions).tasks(4).partitionThresholdRows(1000).build();
+                .split(split).partitions(partitions).tasks(4).partitionThresholdRows(1000).sampleFraction(sample).build();
         try (Connection c = TestPostgres.connect(url)) {
             SourceSchema schema = new PgSchemaReader(c).read(List.of("public"), new TableFilter(List.of(), List.of()));
             return new PartitionPlanner(options, new PgSplitSampler(c)).plan(schema.tables()).tables();
@@ -113,5 +117,29 @@ class PartitionPlannerTest {
             assertThat(p.kind()).as("%s (share %.2f)", p.table().name(), (double) p.table().bytes() / total)
                     .isEqualTo(bigShare ? PartitionKind.CTID_RANGE : PartitionKind.WHOLE_TABLE);
         }
+    }
+
+    @Test
+    void aSampleCopiesAnEvenlySpreadShareOfTheRangesTheSameOnEveryPlan() throws SQLException {
+        for (SplitStrategy split : List.of(SplitStrategy.KEY, SplitStrategy.CTID)) {
+            TablePlan t = table(plan(split, 4, 0.25), "composite");
+            long sampled = countsPerPartition(t).stream().mapToLong(Long::longValue).sum();
+            assertThat(t.partitions()).as("%s: 4 of 16 ranges kept", split).hasSize(4);
+            assertThat(t.partitions()).extracting(Partition::number).as("%s: one in every four, first to last", split)
+                    .containsExactly(3, 7, 11, 15);
+            assertThat(sampled).as("%s: rows in the sample of 30000", split).isBetween(5_000L, 10_000L);
+            assertThat(table(plan(split, 4, 0.25), "composite").partitions()).as("%s: deterministic", split)
+                    .isEqualTo(t.partitions());
+        }
+    }
+
+    @Test
+    void aSampleOfOneKeepsEveryRange() {
+        List<Partition> ranges = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ranges.add(new Partition(null, i, PartitionKind.CTID_RANGE, null, null, 1, 1));
+        }
+        assertThat(PartitionPlanner.evenlySpread(ranges, 1.0)).isEqualTo(ranges);
+        assertThat(PartitionPlanner.evenlySpread(ranges, 0.01)).as("never empty").hasSize(1);
     }
 }

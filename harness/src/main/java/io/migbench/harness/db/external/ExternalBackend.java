@@ -44,8 +44,15 @@ public final class ExternalBackend implements DatabaseBackend {
             throw new ConfigurationException("external." + spec.name() + ".passwordEnv", "external." + spec.name() + ".passwordEnv: environment variable "
                     + server.passwordEnv() + " is not set");
         }
+        if (!spec.serverSettings().isEmpty() && !server.reloadSettings()) {
+            throw new ConfigurationException("settings", "settings: " + spec.name() + " is an external server; migbench "
+                    + "cannot apply " + spec.serverSettings().keySet() + " to it unless apply_settings is reload");
+        }
         ExternalInstance instance = new ExternalInstance(spec, server, password);
         instance.verify();
+        if (!spec.serverSettings().isEmpty()) {
+            ReloadedSettings.apply(instance);
+        }
         return instance;
     }
 }

@@ -11,8 +11,14 @@ import io.migbench.harness.db.DatabaseEngine;
  * @param jdbcUrl     JDBC URL without password (jdbc:postgresql:... or jdbc:sqlserver:...)
  * @param user        user name
  * @param passwordEnv name of the environment variable holding the password
+ * @param reloadSettings whether an instance's server settings may be applied by ALTER SYSTEM and a reload
  */
-public record ExternalServer(String jdbcUrl, String user, String passwordEnv) {
+public record ExternalServer(String jdbcUrl, String user, String passwordEnv, boolean reloadSettings) {
+    /** A server whose settings migbench must not change. */
+    public ExternalServer(String jdbcUrl, String user, String passwordEnv) {
+        this(jdbcUrl, user, passwordEnv, false);
+    }
+
     public ExternalServer {
         if (jdbcUrl == null || engineOf(jdbcUrl) == null) {
             throw new ConfigurationException("url", "url: must start with jdbc:postgresql: or jdbc:sqlserver:, got \""

@@ -1,0 +1,35 @@
+package io.migbench.harness.cli;
+
+import io.migbench.engine.MigrationOptions;
+import io.migbench.engine.MigrationResult;
+import io.migbench.engine.cli.MigrateCommand;
+import io.migbench.harness.results.TrialRecord;
+import io.migbench.harness.service.RecordService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The engine's {@code migrate}, plus {@code --record DIR}: the migration becomes a trial row of a results folder. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Migrate a database into PostgreSQL (the engine's migrate command; --record appends it to a results folder).")
+public class RecordingMigrateCommand extends MigrateCommand {
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Append this migration to DIR's trials.csv and tables.csv (created if needed), so report and compare show it.")
+    Path record;
+
+    @Override
+    protected void migrated(MigrationOptions options, MigrationResult result) {
+        if (record == null) {
+            return;
+        }
+        try {
+            TrialRecord row = RecordService.append(record, options, result);
+            System.err.println("migrate: recorded as run " + row.runId() + " in " + record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--record " + record + ": " + e.getMessage(), e);
+        }
+    }
+}

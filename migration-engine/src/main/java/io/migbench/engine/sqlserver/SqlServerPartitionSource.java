@@ -1,5 +1,6 @@
 package io.migbench.engine.sqlserver;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.migbench.engine.CopyFormat;
 import io.migbench.engine.copy.CopyCounter;
 import io.migbench.engine.copy.PartitionSource;
@@ -40,21 +41,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Checksums: with {@code streamDigests} the row digest ({@link JavaRowDigest}) is computed on the reader
  * thread while the partition streams and handed to the verifier; a partition not copied in this run (resume) is
- * read again for its digest. Each range read has its own connection and, under snapshot isolation, its own
- * snapshot: SQL Server cannot share one snapshot between sessions.
+ * read again for its digest. Each range read is its own statement on a pooled connection and, under snapshot
+ * isolation, has its own snapshot: SQL Server cannot share one snapshot between sessions.
  */
 final class SqlServerPartitionSource implements PartitionSource {
     private static final int CHUNKS = 4;
     private static final int CHUNK_BYTES = 256 * 1024;
 
-    private final SqlServerConnections connections;
+    private final HikariDataSource connections;
     private final SourceTables tables;
     private final NulPolicy nulPolicy;
     private final boolean streamDigests;
     private final Map<Partition, RowDigest> streamed = new ConcurrentHashMap<>();
     private final ExecutorService readers;
 
-    SqlServerPartitionSource(SqlServerConnections connections, SourceTables tables, NulPolicy nulPolicy,
+    /** @param connections the read pool, closed with this source */
+    SqlServerPartitionSource(HikariDataSource connections, SourceTables tables, NulPolicy nulPolicy,
                              boolean streamDigests) {
         this.connections = connections;
         this.tables = tables;
@@ -78,7 +80,7 @@ final class SqlServerPartitionSource implements PartitionSource {
         KeyRange range = range(table, partition);
         BoundedChunkPipe pipe = new BoundedChunkPipe(CHUNKS, CHUNK_BYTES);
         JavaRowDigest digest = streamDigests ? newDigest(table) : null;
-        try (Connection source = connections.openForReading()) {
+        try (Connection source = connections.getConnection()) {
             Future<Long> reader = readers.submit(() -> produce(source, table, range, pipe, digest, counter));
             try {
                 CopyInChunkWriter.drainTo(pipe, sink);
@@ -87,6 +89,7 @@ final class SqlServerPartitionSource implements PartitionSource {
             } catch (IOException | RuntimeException | InterruptedException e) {
                 // the target side failed: stop a reader that may be waiting on SQL Server, then report our error
                 source.abort(Runnable::run);
+                connections.evictConnection(source);
                 awaitQuietly(reader);
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -114,7 +117,7 @@ final class SqlServerPartitionSource implements PartitionSource {
         MappedTable table = tables.get(plan.table().name());
         JavaRowDigest digest = newDigest(table);
         Chunk scratch = new Chunk(CHUNK_BYTES);
-        try (Connection source = connections.openForReading()) {
+        try (Connection source = connections.getConnection()) {
             // the rows are encoded as for a copy (the encoder applies the same NUL policy) and dropped
             PgBinaryWriter discard = new PgBinaryWriter(table.source().columns().size(),
                     new OutputStreamChunkSink(OutputStream.nullOutputStream()), scratch, nulPolicy);
@@ -243,5 +246,6 @@ final class SqlServerPartitionSource implements PartitionSource {
     @Override
     public void close() {
         readers.shutdownNow();
+        connections.close();
     }
 }

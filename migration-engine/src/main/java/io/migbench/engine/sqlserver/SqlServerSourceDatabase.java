@@ -1,5 +1,6 @@
 package io.migbench.engine.sqlserver;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.migbench.engine.MigrationOptions;
 import io.migbench.engine.SourceDatabase;
 import io.migbench.engine.VerifyMode;
@@ -13,8 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A SQL Server source: discovery and split sampling on one read connection, range reads on a connection each
- * ({@link SqlServerConnections}: tuned for bulk reads, with the chosen {@link SourceIsolation}). Tables reach the
+ * A SQL Server source: discovery and split sampling on one read connection, range reads on a pool of one
+ * connection per task ({@link SqlServerConnections}: tuned for bulk reads, with the chosen {@link SourceIsolation}). Tables reach the
  * engine with PostgreSQL names and types, so plan, target DDL, resume and verification are the engine's own.
  */
 public final class SqlServerSourceDatabase implements SourceDatabase {
@@ -25,12 +26,12 @@ public final class SqlServerSourceDatabase implements SourceDatabase {
     private final SqlServerSplitSampler sampler;
     private final SqlServerPartitionSource partitions;
 
-    private SqlServerSourceDatabase(Connection discovery, SqlServerConnections connections, MigrationOptions options) {
+    private SqlServerSourceDatabase(Connection discovery, HikariDataSource readPool, MigrationOptions options) {
         SourceTables tables = new SourceTables();
         this.discovery = discovery;
         this.catalog = new SqlServerCatalog(discovery, options.typeOverrides(), options.identifierCase(), tables);
         this.sampler = new SqlServerSplitSampler(discovery, tables);
-        this.partitions = new SqlServerPartitionSource(connections, tables, options.nulPolicy(),
+        this.partitions = new SqlServerPartitionSource(readPool, tables, options.nulPolicy(),
                 options.verify() == VerifyMode.CHECKSUM);
     }
 
@@ -41,7 +42,12 @@ public final class SqlServerSourceDatabase implements SourceDatabase {
         LOG.info("SQL Server source: reads with isolation {} (option {}), identifiers {}, NUL characters: {}",
                 isolationName(discovery.getTransactionIsolation()), options.sourceIsolation(),
                 options.identifierCase(), options.nulPolicy());
-        return new SqlServerSourceDatabase(discovery, connections, options);
+        try {
+            return new SqlServerSourceDatabase(discovery, connections.readPool(options.tasks()), options);
+        } catch (SQLException | RuntimeException e) {
+            discovery.close();
+            throw e;
+        }
     }
 
     private static String isolationName(int level) {

@@ -28,6 +28,8 @@ public final class PgBinaryWriter {
             0, 0, 0, 0, /* flags */ 0, 0, 0, 0 /* header extension length */};
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int[] POW10 = {1, 10, 100, 1000};
     private static final short NUMERIC_POS = 0x0000;
@@ -264,29 +266,80 @@ public final class PgBinaryWriter {
             } else if (c == 0) {
                 p = writeNulReplacement(p, n - i);
                 b = buf;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char low = i + 1 < n ? s.charAt(i + 1) : 0;
-                if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
-                    throw new UnencodableTextException(fieldsInRow - 1, "contains an unpaired UTF-16 surrogate at "
-                            + "character " + i + ", which has no UTF-8 form");
-                }
-                int cp = Character.toCodePoint(c, low);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n) {
+                p = encodePair(b, p, c, s.charAt(i + 1), i);
                 i++;
-                b[p++] = (byte) (0xF0 | (cp >> 18));
-                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (cp & 0x3F));
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                p = encodeBmp(b, p, c, i);
             }
         }
         INT.set(buf, pos, p - start);
         pos = p;
+    }
+
+    /**
+     * The same text given as UTF-16LE code units, the form SQL Server sends nchar/nvarchar/ntext in: transcoded
+     * straight into the COPY buffer, with {@link #writeText}'s rules, so no String is built for it.
+     */
+    public void writeTextUtf16le(byte[] utf16le) {
+        if ((utf16le.length & 1) != 0) {
+            throw new IllegalArgumentException("UTF-16 text has an even byte count, got " + utf16le.length);
+        }
+        int n = utf16le.length >>> 1;
+        field(4 + 3 * n);
+        int start = pos + 4;
+        int p = start;
+        byte[] b = buf;
+        for (int i = 0; i < n; i++) {
+            char c = (char) (short) SHORT_LE.get(utf16le, 2 * i);
+            if (c < 0x80 && c != 0) {
+                b[p++] = (byte) c;
+            } else if (c == 0) {
+                p = writeNulReplacement(p, n - i);
+                b = buf;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n) {
+                p = encodePair(b, p, c, (char) (short) SHORT_LE.get(utf16le, 2 * i + 2), i);
+                i++;
+            } else {
+                p = encodeBmp(b, p, c, i);
+            }
+        }
+        INT.set(buf, pos, p - start);
+        pos = p;
+    }
+
+    /** A non-ASCII char that is not the start of a surrogate pair: 2 or 3 bytes; a lone surrogate is an error. */
+    private int encodeBmp(byte[] b, int p, char c, int index) {
+        if (Character.isSurrogate(c)) {
+            throw unpairedSurrogate(index);
+        }
+        if (c < 0x800) {
+            b[p] = (byte) (0xC0 | (c >> 6));
+            b[p + 1] = (byte) (0x80 | (c & 0x3F));
+            return p + 2;
+        }
+        b[p] = (byte) (0xE0 | (c >> 12));
+        b[p + 1] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p + 2] = (byte) (0x80 | (c & 0x3F));
+        return p + 3;
+    }
+
+    /** A high surrogate and the char after it: 4 bytes when they pair, else an error. */
+    private int encodePair(byte[] b, int p, char high, char low, int index) {
+        if (!Character.isLowSurrogate(low)) {
+            throw unpairedSurrogate(index);
+        }
+        int cp = Character.toCodePoint(high, low);
+        b[p] = (byte) (0xF0 | (cp >> 18));
+        b[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        b[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        b[p + 3] = (byte) (0x80 | (cp & 0x3F));
+        return p + 4;
+    }
+
+    private UnencodableTextException unpairedSurrogate(int index) {
+        return new UnencodableTextException(fieldsInRow - 1, "contains an unpaired UTF-16 surrogate at character "
+                + index + ", which has no UTF-8 form");
     }
 
     private int writeNulReplacement(int p, int charsLeft) {

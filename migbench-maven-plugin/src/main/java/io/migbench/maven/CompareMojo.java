@@ -31,8 +31,9 @@ public class CompareMojo extends AbstractMojo {
             throw new MojoExecutionException("migbench compare: needs at least two run folders, got " + runs);
         }
         try {
-            getLog().info("wrote " + ReportService.compare(runs.stream().map(File::toPath).toList(), Paths.of(reportOut),
-                    Paths.of(templates)));
+            ReportService.Written w = ReportService.compare(runs.stream().map(File::toPath).toList(),
+                    Paths.of(reportOut), Paths.of(templates));
+            getLog().info("wrote " + w.report() + " and " + w.summary());
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("migbench compare: " + e.getMessage(), e);
         }

@@ -27,7 +27,8 @@ public class ReportMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException {
         try {
-            getLog().info("wrote " + ReportService.report(run.toPath(), Paths.of(reportOut), Paths.of(templates)));
+            ReportService.Written w = ReportService.report(run.toPath(), Paths.of(reportOut), Paths.of(templates));
+            getLog().info("wrote " + w.report() + " and " + w.summary());
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("migbench report: " + e.getMessage(), e);
         }

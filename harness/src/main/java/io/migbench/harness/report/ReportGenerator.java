@@ -33,14 +33,8 @@ public final class ReportGenerator {
      * @return the written REPORT.md
      */
     public static Path generate(List<Path> runDirs, Path outDir, Path templates) throws IOException {
-        if (runDirs.isEmpty()) {
-            throw new ConfigurationException("RUN_DIR", "no run folder given");
-        }
         TemplateRenderer renderer = TemplateRenderer.from(templates);
-        List<TrialResult> all = ResultsReader.read(runDirs);
-        if (all.isEmpty()) {
-            throw new ConfigurationException("RUN_DIR", runDirs + ": no trials recorded yet");
-        }
+        List<TrialResult> all = read(runDirs);
         List<PlatformAnalysis> platforms = PlatformAnalysis.of(all);
         List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));
         Map<String, Object> scope = ReportView.build(platforms, all, runs(runDirs, all, outDir), charts);
@@ -55,6 +49,23 @@ public final class ReportGenerator {
         Path report = outDir.resolve(REPORT_FILE);
         Files.writeString(report, renderer.render(scope), StandardCharsets.UTF_8);
         return report;
+    }
+
+    /** The runs' results for machines, as summary.json holds them (see {@link SummaryJson}). */
+    public static RunSummary summarize(List<Path> runDirs) throws IOException {
+        List<TrialResult> all = read(runDirs);
+        return RunSummary.of(runDirs, all, PlatformAnalysis.of(all));
+    }
+
+    private static List<TrialResult> read(List<Path> runDirs) throws IOException {
+        if (runDirs.isEmpty()) {
+            throw new ConfigurationException("RUN_DIR", "no run folder given");
+        }
+        List<TrialResult> all = ResultsReader.read(runDirs);
+        if (all.isEmpty()) {
+            throw new ConfigurationException("RUN_DIR", runDirs + ": no trials recorded yet");
+        }
+        return all;
     }
 
     private static List<ReportView.Run> runs(List<Path> runDirs, List<TrialResult> all, Path outDir) {

@@ -65,7 +65,7 @@ public final class ReportView {
         scope.put("beforeAfter", platforms.stream().map(ReportView::beforeAfter).flatMap(Optional::stream).toList());
         scope.put("sourceComparison", sourceComparison(platforms));
         scope.put("engineComparison", engineComparison(platforms));
-        scope.put("recommendations", Recommendations.of(platforms).entrySet().stream()
+        scope.put("recommendations", Recommendations.yamlByHost(platforms).entrySet().stream()
                 .map(e -> new Recommendation(e.getKey(), e.getValue())).toList());
         scope.put("configurations", platforms.stream().flatMap(p -> p.configurations().stream()
                 .map(c -> configurationRow(p, c))).toList());
@@ -125,7 +125,7 @@ public final class ReportView {
         m.add(new Metric("Trials (measured / warmup / failed)", best.n() + " / " + best.warmups() + " / "
                 + best.failed().size()));
         m.add(new Metric("Validation", validation(best)));
-        m.add(new Metric("Ranking", Findings.ranking(p.configurations()).map(r -> r.distinguishable()
+        m.add(new Metric("Ranking", p.ranking().map(r -> r.distinguishable()
                 ? "distinguishable from every other configuration (its interval clears theirs)"
                 : r.tieSentence(Findings::labels)).orElse("–")));
         m.add(new Metric("Durability", Findings.durability(p)));

@@ -100,7 +100,7 @@ public record RunSummary(int summaryVersion, Tool tool, double confidence, List<
                                  Map<String, String> targetSettings, String verdict) {
         static Recommendation of(PlatformRecommendation r, String configuration) {
             return new Recommendation(configuration, r.settings().tasks(),
-                    r.settings().partitions(), r.copyFormat(), r.targetSettings(), r.provenance().verdict().text());
+                    r.settings().partitions(), r.copyFormat(), r.targetSettings(), r.provenance().verdict().yamlName());
         }
     }
 

@@ -25,6 +25,9 @@ assert report.isFile() && report.text.contains('local') : 'REPORT.md names the p
 def summary = new groovy.json.JsonSlurper().parse(new File(run, 'summary.json'))
 assert summary.summary_version == 1
 assert summary.tool.migbench_version : "the tool version is recorded: ${summary.tool}"
+assert summary.runs[0].migbench_versions.every { it.startsWith(summary.tool.migbench_version) } :
+        "every trial recorded the migbench that measured it: ${summary.runs[0].migbench_versions}"
+assert !summary.runs[0].java_versions.contains('unknown') : "and its Java: ${summary.runs[0].java_versions}"
 def platform = summary.platforms.find { it.platform == 'local' }
 assert platform : "summary.json holds the platform local: ${summary.platforms*.platform}"
 assert platform.best in ['migbench t1', 'migbench t2'] : "best configuration named: ${platform.best}"

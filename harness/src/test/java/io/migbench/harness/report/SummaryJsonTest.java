@@ -22,7 +22,6 @@ import picocli.CommandLine;
 
 /** summary.json from the fixed CSVs of src/test/resources/report-fixture, read back as plain JSON. */
 class SummaryJsonTest {
-    private static final Path FIXTURE = Path.of("src/test/resources/report-fixture");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -141,11 +140,6 @@ class SummaryJsonTest {
     }
 
     private Path copy(String run) throws IOException {
-        Path to = work.resolve("results").resolve(run);
-        Files.createDirectories(to);
-        for (String f : List.of("trials.csv", "tables.csv")) {
-            Files.copy(FIXTURE.resolve(run).resolve(f), to.resolve(f));
-        }
-        return to;
+        return ReportFixture.copy(work, run);
     }
 }

@@ -2,9 +2,9 @@ package io.migbench.harness.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migbench.harness.report.ReportFixture;
 import io.migbench.harness.service.ThroughputAssertion.Outcome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,11 +57,6 @@ class ThroughputAssertionTest {
     }
 
     private Path run() throws IOException {
-        Path fixture = Path.of("src/test/resources/report-fixture/run-a");
-        Path to = Files.createDirectories(work.resolve("run-a"));
-        for (String f : List.of("trials.csv", "tables.csv")) {
-            Files.copy(fixture.resolve(f), to.resolve(f));
-        }
-        return to;
+        return ReportFixture.copy(work, "run-a");
     }
 }

@@ -7,6 +7,7 @@ import io.migbench.harness.stats.ConfigurationStats;
 import io.migbench.harness.stats.Ranking;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,14 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
                         (a, b) -> a.median() >= b.median() ? a : b));
         return List.copyOf(byTasks.values());
+    }
+
+    /** Each copy engine's fastest configuration on the platform, in enum order. */
+    Map<EngineKind, ConfigurationStats> bestPerEngine() {
+        Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
+        configurations.stream().filter(c -> c.n() > 0)
+                .forEach(c -> out.merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+        return out;
     }
 
     public List<TrialResult> trials() {

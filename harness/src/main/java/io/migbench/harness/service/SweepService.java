@@ -1,7 +1,7 @@
 package io.migbench.harness.service;
 
 import io.migbench.engine.ConfigurationException;
-import io.migbench.harness.report.BottleneckView;
+import io.migbench.harness.report.BottleneckSection;
 import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.report.RunSummary;
 import io.migbench.harness.report.SummaryJson;
@@ -55,7 +55,7 @@ public final class SweepService {
         RunSummary best = ReportService.writeSummary(runDir);
         out.printf(Locale.ROOT, "summary: %s%n", runDir.resolve(SummaryJson.FILE));
         BestSettings.print(out, best);
-        List<String> bottlenecks = BottleneckView.consoleLines(ResultsReader.read(runDir));
+        List<String> bottlenecks = BottleneckSection.consoleLines(ResultsReader.read(runDir));
         if (!bottlenecks.isEmpty()) {
             out.printf(Locale.ROOT, "%nbottleneck (best setting per platform):%n");
             bottlenecks.forEach(line -> out.println("  " + line));

@@ -1,5 +1,6 @@
 package io.migbench.harness.cli;
 
+import io.migbench.engine.cli.ExitCodes;
 import io.migbench.harness.service.ReportService;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * so runs from different machines appear as platforms side by side.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Write one REPORT.md with charts comparing several run folders (e.g. from different hosts).")
+        description = "Write one REPORT.md with charts (and summary.json) comparing several run folders (e.g. from different hosts).")
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,18 +29,15 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Where to write the report (default: results/compare-<run names> beside the first run).")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory with report.md.mustache and its partials (default: the packaged report-templates).")
-    Path templates;
+    @Mixin
+    ReportFiles files;
 
     @Mixin
     DebugOption debug;
 
     @Override
     public Integer call() throws Exception {
-        Path report = ReportService.compare(runDirs, out, templates);
-        spec.commandLine().getOut().println("wrote " + report);
-        return 0;
+        ReportFiles.printWritten(spec.commandLine().getOut(), ReportService.compare(runDirs, out, files.templates));
+        return ExitCodes.OK;
     }
-
 }

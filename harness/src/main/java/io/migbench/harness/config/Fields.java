@@ -88,6 +88,15 @@ public final class Fields {
         return e != null ? e.keyLine() : line;
     }
 
+    /** Whether {@code key} is present; when it is not, records that it is required. */
+    public boolean require(String key) {
+        if (has(key)) {
+            return true;
+        }
+        problem(key, "is required");
+        return false;
+    }
+
     public void problem(String key, String message) {
         problems.add(lineOf(key), pathOf(key), message);
     }

@@ -36,10 +36,10 @@ final class ChartRenderer {
 
     private ChartRenderer() {}
 
-    static List<ReportView.Chart> render(List<PlatformAnalysis> platforms, Path chartsDir) throws IOException {
+    static List<ChartLink> render(List<PlatformAnalysis> platforms, Path chartsDir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(chartsDir);
-        List<ReportView.Chart> out = new ArrayList<>();
+        List<ChartLink> out = new ArrayList<>();
         if (platforms.stream().anyMatch(p -> !p.bestPerTaskCount().isEmpty())) {
             out.add(save(versusTasks(platforms, "Throughput vs. parallel tasks", "Rows per second",
                     TrialRecord::rowsPerSecond), chartsDir, "throughput-vs-tasks.png"));
@@ -58,9 +58,9 @@ final class ChartRenderer {
         return out;
     }
 
-    static ReportView.Chart save(Chart<?, ?> chart, Path dir, String file) throws IOException {
+    static ChartLink save(Chart<?, ?> chart, Path dir, String file) throws IOException {
         BitmapEncoder.saveBitmap(chart, dir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
-        return new ReportView.Chart(chart.getTitle(), "charts/" + file);
+        return new ChartLink(chart.getTitle(), "charts/" + file);
     }
 
     /**
@@ -146,7 +146,7 @@ final class ChartRenderer {
                 best.measured().forEach(r -> r.tables().forEach(tb ->
                         byTable.computeIfAbsent(tb.qualifiedName(), k -> new ArrayList<>()).add(tb)));
                 Map<String, Double> medians = new LinkedHashMap<>();
-                byTable.forEach((name, list) -> ReportView.median(list, TableRecord::rowsPerSecond)
+                byTable.forEach((name, list) -> TransferSection.median(list, TableRecord::rowsPerSecond)
                         .ifPresent(m -> medians.put(name, m)));
                 tables.addAll(medians.keySet());
                 perPlatform.put(p.shortLabel(), medians);
@@ -174,7 +174,7 @@ final class ChartRenderer {
             List<Number> err = new ArrayList<>();
             boolean any = false;
             for (PlatformAnalysis p : platforms) {
-                ConfigurationStats c = ReportView.bestPerEngine(p).get(engine);
+                ConfigurationStats c = p.bestPerEngine().get(engine);
                 any |= c != null;
                 y.add(c == null ? 0.0 : c.median());
                 err.add(c == null ? 0.0 : c.throughput().filter(Summary::hasInterval).map(Summary::halfWidth).orElse(0.0));

@@ -29,12 +29,6 @@ final class Findings {
         return curve.isEmpty() ? Optional.empty() : Optional.of(Ranking.of(curve, Findings::throughput));
     }
 
-    /** Configurations ranked by median throughput; only those with completed trials. */
-    static Optional<Ranking<ConfigurationStats>> ranking(List<ConfigurationStats> configs) {
-        List<ConfigurationStats> measured = configs.stream().filter(c -> c.n() > 0).toList();
-        return measured.isEmpty() ? Optional.empty() : Optional.of(Ranking.of(measured, Findings::throughput));
-    }
-
     static Summary throughput(ConfigurationStats c) {
         return c.throughput().orElseThrow();
     }

@@ -90,6 +90,16 @@ final class Format {
         return text == null || text.isBlank() ? "–" : text.replace("|", "\\|").replace("\n", " ");
     }
 
+    /** "none" for an empty list of limits or settings. */
+    static String orNone(String s) {
+        return s == null || s.isBlank() ? "none" : s;
+    }
+
+    /** A scale factor without a needless ".0": 1, 0.5. */
+    static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** "3.1×" */
     static String ratio(double r) {
         return String.format(Locale.ROOT, "%.2f×", r);

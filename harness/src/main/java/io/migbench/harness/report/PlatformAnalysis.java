@@ -4,8 +4,10 @@ import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.stats.ConfigurationStats;
+import io.migbench.harness.stats.Ranking;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         List<PlatformAnalysis> out = new ArrayList<>();
         byPlatform.forEach((key, trials) -> {
             List<ConfigurationStats> configs = ConfigurationStats.group(trials);
-            TrialRecord facts = best(configs).map(ConfigurationStats::representative)
+            TrialRecord facts = ranking(configs).map(r -> r.fastest().representative())
                     .orElse(trials.get(trials.size() - 1).trial());
             out.add(new PlatformAnalysis(key, label(facts), facts.platform() + "@" + facts.host().hostName(),
                     facts, configs));
@@ -50,13 +52,23 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
 
     /** The configuration with the highest median throughput: migbench's own if it completed any, else any engine's. */
     public Optional<ConfigurationStats> best() {
-        return best(configurations);
+        return ranking().map(Ranking::fastest);
     }
 
-    private static Optional<ConfigurationStats> best(List<ConfigurationStats> configs) {
-        Optional<ConfigurationStats> own = configs.stream()
-                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
-        return own.isPresent() ? own : configs.stream().filter(c -> c.n() > 0).min(ConfigurationStats.FASTEST_FIRST);
+    /**
+     * The configurations {@link #best()} is chosen from, ranked with their tie set: migbench's own with a completed
+     * trial, else any engine's; empty when no trial completed.
+     */
+    public Optional<Ranking<ConfigurationStats>> ranking() {
+        return ranking(configurations);
+    }
+
+    private static Optional<Ranking<ConfigurationStats>> ranking(List<ConfigurationStats> configs) {
+        List<ConfigurationStats> measured = configs.stream().filter(c -> c.n() > 0).toList();
+        List<ConfigurationStats> own = measured.stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
+        List<ConfigurationStats> candidates = own.isEmpty() ? measured : own;
+        return candidates.isEmpty() ? Optional.empty()
+                : Optional.of(Ranking.of(candidates, c -> c.throughput().orElseThrow()));
     }
 
     /** The scenario's baseline configuration (trials flagged is_baseline), if it was run here. */
@@ -75,6 +87,14 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
                         (a, b) -> a.median() >= b.median() ? a : b));
         return List.copyOf(byTasks.values());
+    }
+
+    /** Each copy engine's fastest configuration on the platform, in enum order. */
+    Map<EngineKind, ConfigurationStats> bestPerEngine() {
+        Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
+        configurations.stream().filter(c -> c.n() > 0)
+                .forEach(c -> out.merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+        return out;
     }
 
     public List<TrialResult> trials() {

@@ -31,10 +31,10 @@ final class Recommendations {
     private Recommendations() {}
 
     /** Host name → tuned.yaml text; a host without a completed migbench configuration is left out. */
-    static Map<String, String> of(List<PlatformAnalysis> platforms) {
+    static Map<String, String> yamlByHost(List<PlatformAnalysis> platforms) {
         Map<String, List<PlatformRecommendation>> byHost = new LinkedHashMap<>();
         for (PlatformAnalysis p : platforms) {
-            recommendation(p).ifPresent(r -> byHost.computeIfAbsent(p.facts().host().hostName(),
+            of(p).ifPresent(r -> byHost.computeIfAbsent(p.facts().host().hostName(),
                     h -> new ArrayList<>()).add(r));
         }
         Map<String, String> out = new LinkedHashMap<>();
@@ -42,10 +42,11 @@ final class Recommendations {
         return out;
     }
 
-    private static Optional<PlatformRecommendation> recommendation(PlatformAnalysis p) {
-        List<ConfigurationStats> own = p.configurations().stream()
-                .filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
-        Optional<Ranking<ConfigurationStats>> ranking = Findings.ranking(own);
+    /** The platform's recommendation: its fastest migbench configuration; empty when none completed. */
+    static Optional<PlatformRecommendation> of(PlatformAnalysis p) {
+        // the best is migbench's own whenever migbench completed a trial; a reference tool is nothing to recommend
+        Optional<Ranking<ConfigurationStats>> ranking = p.ranking()
+                .filter(r -> r.fastest().key().engine() == EngineKind.MIGBENCH);
         if (ranking.isEmpty()) {
             return Optional.empty();
         }

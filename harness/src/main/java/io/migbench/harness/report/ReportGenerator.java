@@ -4,18 +4,14 @@ import io.migbench.engine.ConfigurationException;
 import io.migbench.harness.results.ResultsReader;
 import io.migbench.harness.results.SourceTable;
 import io.migbench.harness.results.SourceTablesFile;
-import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads one or several run folders and writes {@code REPORT.md} and {@code charts/*.png} into an output folder.
@@ -33,42 +29,38 @@ public final class ReportGenerator {
      * @return the written REPORT.md
      */
     public static Path generate(List<Path> runDirs, Path outDir, Path templates) throws IOException {
-        if (runDirs.isEmpty()) {
-            throw new ConfigurationException("RUN_DIR", "no run folder given");
-        }
         TemplateRenderer renderer = TemplateRenderer.from(templates);
-        List<TrialResult> all = ResultsReader.read(runDirs);
-        if (all.isEmpty()) {
-            throw new ConfigurationException("RUN_DIR", runDirs + ": no trials recorded yet");
-        }
+        List<TrialResult> all = read(runDirs);
         List<PlatformAnalysis> platforms = PlatformAnalysis.of(all);
-        List<ReportView.Chart> charts = ChartRenderer.render(platforms, outDir.resolve("charts"));
-        Map<String, Object> scope = ReportView.build(platforms, all, runs(runDirs, all, outDir), charts);
-        scope.putAll(BottleneckView.scope(platforms, ResourceCharts.render(platforms, outDir.resolve("charts"))));
         Map<Path, List<SourceTable>> sources = new LinkedHashMap<>();
         Map<Path, String> folderNames = new LinkedHashMap<>();
         for (Path dir : runDirs) {
             sources.put(dir, SourceTablesFile.read(dir));
             folderNames.put(dir, relative(outDir, dir));
         }
-        scope.putAll(ProjectionView.scope(all, sources, folderNames));
+        Map<String, Object> scope = ReportView.scope(new ReportInput(platforms, all, folderNames, sources,
+                ChartRenderer.render(platforms, outDir.resolve("charts")),
+                ResourceCharts.render(platforms, outDir.resolve("charts"))));
         Path report = outDir.resolve(REPORT_FILE);
         Files.writeString(report, renderer.render(scope), StandardCharsets.UTF_8);
         return report;
     }
 
-    private static List<ReportView.Run> runs(List<Path> runDirs, List<TrialResult> all, Path outDir) {
-        List<ReportView.Run> out = new ArrayList<>();
-        for (Path dir : runDirs) {
-            List<TrialRecord> trials = all.stream().filter(r -> r.runDir().equals(dir)).map(TrialResult::trial).toList();
-            String first = trials.stream().map(TrialRecord::timestamp).min(Comparator.naturalOrder()).map(Object::toString).orElse("–");
-            String last = trials.stream().map(TrialRecord::timestamp).max(Comparator.naturalOrder()).map(Object::toString).orElse("–");
-            out.add(new ReportView.Run(relative(outDir, dir),
-                    trials.stream().map(TrialRecord::runId).distinct().collect(Collectors.joining(", ")),
-                    first + " to " + last,
-                    trials.stream().map(t -> t.host().hostName()).distinct().collect(Collectors.joining(", "))));
+    /** The runs' results for machines, as summary.json holds them (see {@link SummaryJson}). */
+    public static RunSummary summarize(List<Path> runDirs) throws IOException {
+        List<TrialResult> all = read(runDirs);
+        return RunSummary.of(runDirs, all, PlatformAnalysis.of(all));
+    }
+
+    private static List<TrialResult> read(List<Path> runDirs) throws IOException {
+        if (runDirs.isEmpty()) {
+            throw new ConfigurationException("RUN_DIR", "no run folder given");
         }
-        return out;
+        List<TrialResult> all = ResultsReader.read(runDirs);
+        if (all.isEmpty()) {
+            throw new ConfigurationException("RUN_DIR", runDirs + ": no trials recorded yet");
+        }
+        return all;
     }
 
     /** The run folder as seen from the report, so links and names do not depend on where the command ran. */

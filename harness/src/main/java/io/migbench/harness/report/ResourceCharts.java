@@ -31,8 +31,8 @@ final class ResourceCharts {
     private ResourceCharts() {}
 
     /** Charts by platform key. */
-    static Map<String, List<ReportView.Chart>> render(List<PlatformAnalysis> platforms, Path chartsDir) throws IOException {
-        Map<String, List<ReportView.Chart>> out = new LinkedHashMap<>();
+    static Map<String, List<ChartLink>> render(List<PlatformAnalysis> platforms, Path chartsDir) throws IOException {
+        Map<String, List<ChartLink>> out = new LinkedHashMap<>();
         for (PlatformAnalysis p : platforms) {
             List<ConfigurationStats> curve = p.bestPerTaskCount();
             Map<Integer, ResourceFigures> figures = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ final class ResourceCharts {
                 continue;
             }
             String slug = p.shortLabel().replaceAll("[^A-Za-z0-9]+", "-");
-            List<ReportView.Chart> charts = new ArrayList<>();
+            List<ChartLink> charts = new ArrayList<>();
             charts.add(ChartRenderer.save(cpu(p, figures), chartsDir, "cpu-vs-tasks-" + slug + ".png"));
             for (String server : List.of("target", "source")) {
                 Function<ResourceFigures, WaitProfile> waits = server.equals("target")

@@ -122,9 +122,18 @@ public record TrialRecord(
         return new Builder();
     }
 
-    /** A builder pre-filled from this record, for adding what was measured after the trial row was built. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    /**
+     * This trial with what it used, measured after the row was built. The canonical constructor takes every
+     * component, so a component added to the record cannot be left out of the copy: the call stops compiling.
+     */
+    public TrialRecord withResources(ResourceUsage used) {
+        return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
+                targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
+                targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
+                partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                rows, bytes, schemaSeconds, copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond,
+                mbPerSecond, validation, validationResult, sourceRows, targetRows, status, error,
+                used, migbenchVersion, javaVersion);
     }
 
     /** Fluent builder; {@link #build()} validates through the record's constructor. */
@@ -180,24 +189,6 @@ public record TrialRecord(
         private ResourceUsage resources = ResourceUsage.UNKNOWN;
 
         private Builder() {}
-
-        private Builder(TrialRecord r) {
-            runId = r.runId; timestamp = r.timestamp; scenario = r.scenario; platform = r.platform;
-            backend = r.backend; host = r.host; sourceEngine = r.sourceEngine; sourceVersion = r.sourceVersion;
-            targetEngine = r.targetEngine; targetVersion = r.targetVersion;
-            sourceLimitsRequested = r.sourceLimitsRequested; sourceLimitsEnforced = r.sourceLimitsEnforced;
-            targetLimitsRequested = r.targetLimitsRequested; targetLimitsEnforced = r.targetLimitsEnforced;
-            targetSettings = r.targetSettings; dataset = r.dataset; scale = r.scale; engine = r.engine;
-            settingsLabel = r.settingsLabel; baseline = r.baseline; tasks = r.tasks; partitions = r.partitions;
-            copyFormat = r.copyFormat; split = r.split; knobs = r.knobs; trial = r.trial;
-            warmup = r.warmup; round = r.round; order = r.order;
-            durability = r.durability; sessionSettings = r.sessionSettings; rows = r.rows; bytes = r.bytes; schemaSeconds = r.schemaSeconds;
-            copySeconds = r.copySeconds; indexSeconds = r.indexSeconds; verifySeconds = r.verifySeconds;
-            totalSeconds = r.totalSeconds; rowsPerSecond = r.rowsPerSecond; mbPerSecond = r.mbPerSecond;
-            validation = r.validation; validationResult = r.validationResult; sourceRows = r.sourceRows;
-            targetRows = r.targetRows; status = r.status; error = r.error;
-            resources = r.resources;
-        }
 
         public Builder runId(String v) { runId = v; return this; }
         public Builder timestamp(Instant v) { timestamp = v; return this; }

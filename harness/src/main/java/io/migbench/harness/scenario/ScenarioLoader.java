@@ -5,10 +5,10 @@ import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.model.Knob;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.ConfigFileException;
+import io.migbench.harness.config.ConfigFiles;
 import io.migbench.harness.config.Fields;
 import io.migbench.harness.config.Problems;
 import io.migbench.harness.config.YamlNode;
-import io.migbench.harness.config.YamlTreeReader;
 
 import java.util.List;
 import java.util.function.Function;
@@ -42,8 +42,7 @@ public final class ScenarioLoader {
      */
     public static Scenario parse(String yaml, String fileName, Function<String, String> environment) {
         Problems problems = new Problems(fileName);
-        YamlNode root = YamlTreeReader.read(yaml, problems);
-        problems.throwIfAny();
+        YamlNode root = ConfigFiles.parse(yaml, problems);
         Fields f = Fields.root(root, problems);
 
         String name = f.string("name");

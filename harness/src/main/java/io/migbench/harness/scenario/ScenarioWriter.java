@@ -3,9 +3,7 @@ package io.migbench.harness.scenario;
 import io.migbench.harness.model.ByteSizes;
 import io.migbench.harness.model.Knob;
 import io.migbench.harness.model.EngineKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.migbench.harness.config.YamlWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +20,6 @@ import java.util.Map;
  * records exactly what ran ({@code scenario.yaml}). Only names of password variables are ever written.
  */
 public final class ScenarioWriter {
-    static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
-
     private ScenarioWriter() {}
 
     public static String toYaml(Scenario s) {
@@ -58,7 +48,7 @@ public final class ScenarioWriter {
             tune.put("budget", Durations.format(s.tune().budget()));
         }
         root.put("tune", tune);
-        return dump(root);
+        return YamlWriter.write(root);
     }
 
     public static void write(Scenario s, Path file) {
@@ -80,14 +70,6 @@ public final class ScenarioWriter {
         m.put(Knob.UNLOGGED.yamlName(), e.unlogged());
         m.put(Knob.INDEX_TASKS.yamlName(), count(e.indexTasks()));
         return m;
-    }
-
-    static String dump(Object tree) {
-        try {
-            return YAML.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render YAML", e);
-        }
     }
 
     private static Map<String, Object> backend(BackendSpec b) {

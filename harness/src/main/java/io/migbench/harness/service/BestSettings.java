@@ -1,51 +1,39 @@
 package io.migbench.harness.service;
 
-import io.migbench.harness.results.TrialResult;
-import io.migbench.harness.stats.ConfigurationStats;
-import io.migbench.harness.stats.Ranking;
-import io.migbench.harness.stats.Summary;
+import io.migbench.harness.report.RunSummary;
+import io.migbench.harness.report.RunSummary.PlatformSummary;
+import io.migbench.harness.report.RunSummary.Throughput;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** The end-of-sweep screen: the fastest configuration per platform with its median throughput and spread. */
+/** The end-of-sweep screen: the best configuration per platform, as summary.json has it. */
 final class BestSettings {
     private BestSettings() {}
 
     /**
-     * One screen: per platform the configuration with the highest median, its interval of the median, and whether
-     * the data tells it apart from the rest; when it does not, the tied set is named.
+     * One screen: per platform the best configuration (the highest median of migbench's own), its interval of the
+     * median, and whether the data tells it apart from the rest; when it does not, the tied set is named.
      */
-    static void print(PrintWriter out, List<TrialResult> results) {
-        Map<String, List<ConfigurationStats>> byPlatform = new TreeMap<>();
-        for (ConfigurationStats s : ConfigurationStats.group(results)) {
-            if (s.n() > 0) {
-                byPlatform.computeIfAbsent(s.key().platformKey(), k -> new ArrayList<>()).add(s);
-            }
-        }
+    static void print(PrintWriter out, RunSummary summary) {
+        List<PlatformSummary> measured = summary.platforms().stream().filter(p -> p.best() != null).toList();
         out.println();
-        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s  %s%n", "platform", "fastest median", "median rows/s",
+        out.printf(Locale.ROOT, "%-34s %-28s %14s %25s %3s  %s%n", "platform", "best configuration", "median rows/s",
                 "interval of the median", "n", "durability");
-        byPlatform.forEach((platform, configs) -> {
-            Ranking<ConfigurationStats> r = Ranking.of(configs, c -> c.throughput().orElseThrow());
-            ConfigurationStats s = r.fastest();
-            Summary t = s.throughput().orElseThrow();
-            String ci = t.hasInterval() ? String.format(Locale.ROOT, "%,.0f – %,.0f", t.ciLow(), t.ciHigh()) : "n=1, none";
-            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d  %s%n", platform, s.key().settingsLabel(),
-                    s.median(), ci, s.n(), s.representative().durability());
-            if (r.ranked().size() > 1) {
-                out.println("  " + (r.distinguishable() ? "distinguishable from every other configuration"
-                        : r.tieSentence(group -> Ranking.join(group.stream().map(c -> c.key().settingsLabel()).toList()))));
+        for (PlatformSummary p : measured) {
+            Throughput t = p.bestRowsPerSecond();
+            String ci = t.ciLow() != null ? String.format(Locale.ROOT, "%,.0f – %,.0f", t.ciLow(), t.ciHigh()) : "n=1, none";
+            out.printf(Locale.ROOT, "%-34s %-28s %,14.0f %25s %3d  %s%n", p.key(), p.best(), t.median(), ci, t.n(),
+                    p.durability());
+            if (p.ranking() != null) {
+                out.println("  " + p.ranking());
             }
-            if (s.n() < 3) {
+            if (t.n() < 3) {
                 out.println("  warning: fewer than 3 measured trials; the interval says little");
             }
-        });
-        if (byPlatform.isEmpty()) {
+        }
+        if (measured.isEmpty()) {
             out.println("(no successful measured trial)");
         }
         out.flush();

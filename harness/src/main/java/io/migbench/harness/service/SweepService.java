@@ -1,10 +1,11 @@
 package io.migbench.harness.service;
 
 import io.migbench.engine.ConfigurationException;
-import io.migbench.harness.report.BottleneckView;
+import io.migbench.harness.report.BottleneckSection;
 import io.migbench.harness.report.ReportGenerator;
+import io.migbench.harness.report.RunSummary;
+import io.migbench.harness.report.SummaryJson;
 import io.migbench.harness.results.ResultsReader;
-import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.scenario.BackendType;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.TrialOrder;
@@ -51,9 +52,10 @@ public final class SweepService {
         if (report) {
             out.printf(Locale.ROOT, "report:  %s%n", ReportGenerator.generate(List.of(runDir), runDir, null));
         }
-        List<TrialResult> results = ResultsReader.read(runDir);
-        BestSettings.print(out, results);
-        List<String> bottlenecks = BottleneckView.consoleLines(results);
+        RunSummary best = ReportService.writeSummary(runDir);
+        out.printf(Locale.ROOT, "summary: %s%n", runDir.resolve(SummaryJson.FILE));
+        BestSettings.print(out, best);
+        List<String> bottlenecks = BottleneckSection.consoleLines(ResultsReader.read(runDir));
         if (!bottlenecks.isEmpty()) {
             out.printf(Locale.ROOT, "%nbottleneck (best setting per platform):%n");
             bottlenecks.forEach(line -> out.println("  " + line));

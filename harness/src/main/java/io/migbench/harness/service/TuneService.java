@@ -1,7 +1,6 @@
 package io.migbench.harness.service;
 
 import io.migbench.engine.ConfigurationException;
-import io.migbench.harness.report.ReportGenerator;
 import io.migbench.harness.scenario.Durations;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
@@ -81,7 +80,8 @@ public final class TuneService {
             TunedSettingsFile.write(settingsFile.get(), recommendations);
             out.printf(Locale.ROOT, "recommended settings: %s%n", settingsFile.get());
         }
-        out.printf(Locale.ROOT, "report: %s%n", ReportGenerator.generate(List.of(runDir), runDir, null));
+        ReportService.Written written = ReportService.report(runDir, null, null);
+        out.printf(Locale.ROOT, "report: %s%nsummary: %s%n", written.report(), written.summary());
         out.flush();
         return new TuneOutcome(runDir, settingsFile, recommendations.size(), plan.platforms().size());
     }

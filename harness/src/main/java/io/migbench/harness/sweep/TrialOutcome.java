@@ -14,6 +14,6 @@ public record TrialOutcome(TrialRecord trial, List<TableRecord> tables) {
 
     /** The same outcome, its trial row carrying what the trial used. */
     public TrialOutcome withResources(ResourceUsage resources) {
-        return new TrialOutcome(trial.toBuilder().resources(resources).build(), tables);
+        return new TrialOutcome(trial.withResources(resources), tables);
     }
 }

@@ -1,28 +1,24 @@
 package io.migbench.harness.tune;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.migbench.harness.config.ConfigFileException;
+import io.migbench.harness.config.ConfigFiles;
+import io.migbench.harness.config.Fields;
 import io.migbench.harness.config.Problems;
-import io.migbench.harness.config.YamlNode;
-import io.migbench.harness.config.YamlNode.Mapping;
-import io.migbench.harness.config.YamlTreeReader;
+import io.migbench.harness.config.YamlWriter;
+import io.migbench.harness.scenario.CopyFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes {@code tuned.yaml}, the recommended settings per platform that {@code migbench tune} writes
@@ -48,8 +44,8 @@ import java.util.TreeSet;
  *       elapsed_seconds: 1110
  *       budget_exhausted: false
  * </pre>
- * Reading rejects unknown fields (typos would otherwise be silently ignored) with errors of the form
- * {@code file:line: field: problem}.
+ * Read like a scenario (config {@link Fields}): every problem of the file, unknown keys included, is reported at
+ * once as {@code file:line: key: message}. Written by {@link YamlWriter}, as the report's recommended settings are.
  */
 public final class TunedSettingsFile {
     /** The layout version this class writes and reads. */
@@ -65,8 +61,8 @@ public final class TunedSettingsFile {
 
     /** Writes {@code recommendations} to {@code file} (replacing it), one block per platform, in list order. */
     public static void write(Path file, List<PlatformRecommendation> recommendations) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(toYaml(recommendations));
+        try {
+            Files.writeString(file, toYaml(recommendations), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write tuned settings to " + file + ": " + e.getMessage(), e);
         }
@@ -83,15 +79,7 @@ public final class TunedSettingsFile {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", VERSION);
         root.put("platforms", platforms);
-        YAMLMapper mapper = new YAMLMapper(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build());
-        try {
-            return HEADER + mapper.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render tuned settings: " + e.getMessage(), e);
-        }
+        return HEADER + YamlWriter.write(root);
     }
 
     private static Map<String, Object> block(PlatformRecommendation r) {
@@ -107,7 +95,7 @@ public final class TunedSettingsFile {
         prov.put("tuned_at", p.tunedAt().toString());
         prov.put("host", p.host());
         prov.put("scenario", p.scenario());
-        prov.put("verdict", p.verdict().text());
+        prov.put("verdict", p.verdict().yamlName());
         prov.put("best", point(p.best()));
         if (p.runnerUp() != null) {
             prov.put("runner_up", point(p.runnerUp()));
@@ -145,209 +133,105 @@ public final class TunedSettingsFile {
     /**
      * The recommendations in {@code file}, in file order.
      *
-     * @throws TunedSettingsFormatException when the file cannot be read or a field is missing, unknown or invalid
+     * @throws TunedSettingsFormatException with every problem of the file: unreadable, not YAML, a field missing,
+     *                                      unknown or invalid
      */
     public static List<PlatformRecommendation> read(Path file) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new TunedSettingsFormatException(file + ": cannot read tuned settings: " + e, e);
-        }
-        Problems problems = new Problems(file.toString());
-        YamlNode root = YamlTreeReader.read(text, problems);
-        try {
-            problems.throwIfAny();
+            return parse(ConfigFiles.read(file), file.toString());
         } catch (ConfigFileException e) {
             throw new TunedSettingsFormatException(e.getMessage(), e);
         }
-        return new FieldReader(file).recommendations(root);
     }
 
-    /** Field-by-field reading with errors that carry file, line and dotted path. */
-    private static final class FieldReader {
-        private static final Set<String> ROOT_KEYS = Set.of("version", "platforms");
-        private static final Set<String> PLATFORM_KEYS = Set.of("tasks", "partitions", "copy_format",
-                "target_settings", "provenance");
-        private static final Set<String> PROVENANCE_KEYS = Set.of("tuned_at", "host", "scenario", "verdict", "best",
-                "runner_up", "trials", "elapsed_seconds", "budget_exhausted");
-        private static final Set<String> POINT_KEYS = Set.of("settings", "median_rows_per_second", "ci_low", "ci_high",
-                "trials");
-
-        private final Path file;
-
-        FieldReader(Path file) {
-            this.file = file;
-        }
-
-        List<PlatformRecommendation> recommendations(YamlNode root) {
-            Mapping m = mapping(root, "(document)");
-            known(m, "", ROOT_KEYS);
-            YamlNode versionNode = required(m, "version", "");
-            int version = integer(versionNode, "version", 1);
-            if (version != VERSION) {
-                throw error(versionNode, "version", "unsupported version " + version + ", this migbench reads "
-                        + VERSION);
-            }
-            Mapping platforms = mapping(required(m, "platforms", ""), "platforms");
-            if (platforms.entries().isEmpty()) {
-                throw error(platforms, "platforms", "no platform in the file");
-            }
-            List<PlatformRecommendation> out = new ArrayList<>();
-            platforms.entries().forEach((name, entry) -> out.add(platform(name, entry.value(), "platforms." + name)));
-            return out;
-        }
-
-        private PlatformRecommendation platform(String name, YamlNode node, String path) {
-            Mapping m = mapping(node, path);
-            known(m, path, PLATFORM_KEYS);
-            int tasks = integer(required(m, "tasks", path), path + ".tasks", 1);
-            Integer partitions = m.entries().containsKey("partitions")
-                    ? integer(m.get("partitions"), path + ".partitions", 1) : null;
-            String copyFormat = m.entries().containsKey("copy_format")
-                    ? text(m.get("copy_format"), path + ".copy_format") : null;
-            Map<String, String> targetSettings = new LinkedHashMap<>();
-            if (m.entries().containsKey("target_settings")) {
-                Mapping ts = mapping(m.get("target_settings"), path + ".target_settings");
-                ts.entries().forEach((k, e) -> targetSettings.put(k, settingValue(e.value(), path + ".target_settings." + k)));
-            }
-            Provenance provenance = provenance(required(m, "provenance", path), path + ".provenance");
-            try {
-                return new PlatformRecommendation(name, new TuningPoint(tasks, partitions), copyFormat,
-                        targetSettings, provenance);
-            } catch (IllegalArgumentException e) {
-                throw error(m, path, e.getMessage());
+    private static List<PlatformRecommendation> parse(String text, String fileName) {
+        Problems problems = new Problems(fileName);
+        Fields f = Fields.root(ConfigFiles.parse(text, problems), problems);
+        if (f.require("version")) {
+            Integer version = f.integer("version");
+            if (version != null && version != VERSION) {
+                f.problem("version", "unsupported version " + version + ", this migbench reads " + VERSION);
             }
         }
-
-        private Provenance provenance(YamlNode node, String path) {
-            Mapping m = mapping(node, path);
-            known(m, path, PROVENANCE_KEYS);
-            Instant tunedAt = instant(required(m, "tuned_at", path), path + ".tuned_at");
-            String host = text(required(m, "host", path), path + ".host");
-            String scenario = text(required(m, "scenario", path), path + ".scenario");
-            YamlNode verdictNode = required(m, "verdict", path);
-            Verdict verdict = Verdict.fromText(text(verdictNode, path + ".verdict"));
-            if (verdict == null) {
-                throw error(verdictNode, path + ".verdict", "must be one of \"distinguishable\", \"not distinguishable\","
-                        + " \"insufficient data\", got \"" + text(verdictNode, path + ".verdict") + "\"");
-            }
-            PointSummary best = point(required(m, "best", path), path + ".best");
-            PointSummary runnerUp = m.entries().containsKey("runner_up")
-                    ? point(m.get("runner_up"), path + ".runner_up") : null;
-            int trials = integer(required(m, "trials", path), path + ".trials", 1);
-            long elapsed = integer(required(m, "elapsed_seconds", path), path + ".elapsed_seconds", 0);
-            boolean exhausted = bool(required(m, "budget_exhausted", path), path + ".budget_exhausted");
-            try {
-                return new Provenance(tunedAt, host, scenario, verdict, best, runnerUp, trials,
-                        Duration.ofSeconds(elapsed), exhausted);
-            } catch (IllegalArgumentException e) {
-                throw error(m, path, e.getMessage());
+        List<PlatformRecommendation> out = new ArrayList<>();
+        if (f.require("platforms")) {
+            Fields platforms = f.section("platforms");
+            platforms.keys().forEach(name -> out.add(platform(name, platforms.section(name))));
+            if (platforms.keys().isEmpty()) {
+                f.problem("platforms", "no platform in the file");
             }
         }
+        f.rejectUnknownKeys();
+        problems.throwIfAny();
+        return out;
+    }
 
-        private PointSummary point(YamlNode node, String path) {
-            Mapping m = mapping(node, path);
-            known(m, path, POINT_KEYS);
-            String settings = text(required(m, "settings", path), path + ".settings");
-            double median = number(required(m, "median_rows_per_second", path), path + ".median_rows_per_second");
-            Double ciLow = m.entries().containsKey("ci_low") ? number(m.get("ci_low"), path + ".ci_low") : null;
-            Double ciHigh = m.entries().containsKey("ci_high")
-                    ? number(m.get("ci_high"), path + ".ci_high") : null;
-            int trials = integer(required(m, "trials", path), path + ".trials", 1);
-            try {
-                return new PointSummary(settings, median, ciLow, ciHigh, trials);
-            } catch (IllegalArgumentException e) {
-                throw error(m, path, e.getMessage());
-            }
+    private static PlatformRecommendation platform(String name, Fields f) {
+        Integer tasks = f.require("tasks") ? atLeast(f, "tasks", 1) : null;
+        Integer partitions = atLeast(f, "partitions", 1);
+        CopyFormat copyFormat = f.choice("copy_format", CopyFormat.class);
+        Map<String, String> targetSettings = f.stringMap("target_settings");
+        Provenance provenance = f.require("provenance") ? provenance(f.section("provenance")) : null;
+        f.rejectUnknownKeys();
+        return tasks == null || provenance == null ? null : built(f, () -> new PlatformRecommendation(name,
+                new TuningPoint(tasks, partitions), copyFormat == null ? null : copyFormat.yamlName(), targetSettings,
+                provenance));
+    }
+
+    private static Provenance provenance(Fields f) {
+        Instant tunedAt = f.require("tuned_at") ? f.parsed("tuned_at", TunedSettingsFile::instant) : null;
+        String host = f.require("host") ? f.parsed("host", v -> v) : null;
+        String scenario = f.require("scenario") ? f.parsed("scenario", v -> v) : null;
+        Verdict verdict = f.require("verdict") ? f.choice("verdict", Verdict.class) : null;
+        PointSummary best = f.require("best") ? point(f.section("best")) : null;
+        PointSummary runnerUp = f.has("runner_up") ? point(f.section("runner_up")) : null;
+        Integer trials = f.require("trials") ? atLeast(f, "trials", 1) : null;
+        Long elapsed = f.require("elapsed_seconds") ? f.longValue("elapsed_seconds") : null;
+        Boolean exhausted = f.require("budget_exhausted") ? f.bool("budget_exhausted") : null;
+        f.rejectUnknownKeys();
+        if (tunedAt == null || host == null || scenario == null || verdict == null || best == null
+                || (f.has("runner_up") && runnerUp == null) || trials == null || elapsed == null || exhausted == null) {
+            return null;
         }
+        return built(f, () -> new Provenance(tunedAt, host, scenario, verdict, best, runnerUp, trials,
+                Duration.ofSeconds(elapsed), exhausted));
+    }
 
-        private Mapping mapping(YamlNode node, String path) {
-            if (node instanceof Mapping m) {
-                return m;
-            }
-            throw error(node, path, "expected a mapping of fields, got " + node.describe());
+    private static PointSummary point(Fields f) {
+        String settings = f.require("settings") ? f.parsed("settings", v -> v) : null;
+        Double median = f.require("median_rows_per_second") ? f.number("median_rows_per_second") : null;
+        Double ciLow = f.number("ci_low");
+        Double ciHigh = f.number("ci_high");
+        Integer trials = f.require("trials") ? atLeast(f, "trials", 1) : null;
+        f.rejectUnknownKeys();
+        return settings == null || median == null || trials == null ? null
+                : built(f, () -> new PointSummary(settings, median, ciLow, ciHigh, trials));
+    }
+
+    private static Integer atLeast(Fields f, String key, int min) {
+        Integer v = f.integer(key);
+        if (v != null && v < min) {
+            f.problem(key, "must be ≥ " + min + ", got " + v);
+            return null;
         }
+        return v;
+    }
 
-        private void known(Mapping m, String path, Set<String> allowed) {
-            for (String key : m.entries().keySet()) {
-                if (!allowed.contains(key)) {
-                    throw new TunedSettingsFormatException(file + ":" + m.entries().get(key).keyLine() + ": "
-                            + (path.isEmpty() ? "" : path + ".") + key + ": unknown field; expected one of "
-                            + new TreeSet<>(allowed));
-                }
-            }
+    /** A record of the file, its constructor's complaint recorded at the map it was read from. */
+    private static <T> T built(Fields f, Supplier<T> construction) {
+        try {
+            return construction.get();
+        } catch (IllegalArgumentException e) {
+            f.problems().add(f.line(), f.path(), e.getMessage());
+            return null;
         }
+    }
 
-        private YamlNode required(Mapping m, String key, String path) {
-            YamlNode n = m.get(key);
-            if (n == null) {
-                throw error(m, path.isEmpty() ? key : path + "." + key, "missing");
-            }
-            return n;
-        }
-
-        /** A scalar as text; the tree types scalars, so numbers and booleans come back as written in YAML 1.2. */
-        private String text(YamlNode node, String path) {
-            if (node instanceof YamlNode.Scalar s && s.value() != null) {
-                return s.value().toString();
-            }
-            throw error(node, path, "expected a value, got " + node.describe());
-        }
-
-        /** A PostgreSQL setting: a bare {@code off}/{@code on} is a YAML boolean, PostgreSQL wants the word back. */
-        private String settingValue(YamlNode node, String path) {
-            if (node instanceof YamlNode.Scalar s && s.value() instanceof Boolean b) {
-                return b ? "on" : "off";
-            }
-            return text(node, path);
-        }
-
-        private int integer(YamlNode node, String path, int min) {
-            String t = text(node, path);
-            try {
-                int v = Integer.parseInt(t.trim());
-                if (v >= min) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the value
-            }
-            throw error(node, path, "must be an integer >= " + min + ", got \"" + t + "\"");
-        }
-
-        private double number(YamlNode node, String path) {
-            String t = text(node, path);
-            try {
-                double v = Double.parseDouble(t.trim());
-                if (Double.isFinite(v)) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the value
-            }
-            throw error(node, path, "must be a number, got \"" + t + "\"");
-        }
-
-        private boolean bool(YamlNode node, String path) {
-            String t = text(node, path);
-            if (t.equals("true") || t.equals("false")) {
-                return Boolean.parseBoolean(t);
-            }
-            throw error(node, path, "must be true or false, got \"" + t + "\"");
-        }
-
-        private Instant instant(YamlNode node, String path) {
-            String t = text(node, path);
-            try {
-                return Instant.parse(t);
-            } catch (DateTimeParseException e) {
-                throw error(node, path, "must be an ISO-8601 instant like 2025-01-01T10:00:00Z, got \"" + t + "\"");
-            }
-        }
-
-        private TunedSettingsFormatException error(YamlNode node, String path, String problem) {
-            return new TunedSettingsFormatException(file + ":" + node.line() + ": " + path + ": " + problem);
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 instant like 2025-01-01T10:00:00Z, got \"" + text + "\"");
         }
     }
 }

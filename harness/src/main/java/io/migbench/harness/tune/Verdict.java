@@ -1,7 +1,9 @@
 package io.migbench.harness.tune;
 
+import io.migbench.harness.config.YamlEnum;
+
 /** How sure the tuner is that its best setting beats the runner-up. */
-public enum Verdict {
+public enum Verdict implements YamlEnum {
     /** The best's confidence interval lies entirely above the runner-up's. */
     DISTINGUISHABLE("distinguishable"),
     /** The intervals overlap: the measurements cannot tell the two apart. */
@@ -15,18 +17,9 @@ public enum Verdict {
         this.text = text;
     }
 
-    /** Lower-case words, as written in reports and tuned.yaml. */
-    public String text() {
+    /** Lower-case words, as written in reports, tuned.yaml and summary.json. */
+    @Override
+    public String yamlName() {
         return text;
-    }
-
-    /** Inverse of {@link #text()}; {@code null} when no verdict has that text. */
-    public static Verdict fromText(String text) {
-        for (Verdict v : values()) {
-            if (v.text.equals(text)) {
-                return v;
-            }
-        }
-        return null;
     }
 }

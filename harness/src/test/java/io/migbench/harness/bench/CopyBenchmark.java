@@ -84,7 +84,7 @@ public final class CopyBenchmark {
             boolean pgcopydb = settings.pgcopydb() && pgcopydbUsable(source);
             for (int round = 1; round <= settings.runs(); round++) {
                 String loadBefore = loadAverage();
-                round(source, target, minimal, pipes, pgcopydb, rows);
+                round(source, target, minimal, pipes, pgcopydb, rows, runDir);
                 // other work on the machine shows here: the figures of a round are only comparable with each other
                 out.printf(Locale.ROOT, "round %d of %d done; load average before %s, after %s%n", round,
                         settings.runs(), loadBefore, loadAverage());
@@ -136,8 +136,8 @@ public final class CopyBenchmark {
     }
 
     private void round(BenchServer source, BenchServer target, BenchServer minimal, boolean pipes, boolean pgcopydb,
-                       long rows) throws Exception {
-        PsqlPipes psql = new PsqlPipes(source, SOURCE_DATABASE);
+                       long rows, Path runDir) throws Exception {
+        PsqlPipes psql = new PsqlPipes(source, SOURCE_DATABASE, runDir);
         int first = settings.tasks().get(0);
         for (int tasks : settings.tasks()) {
             if (pipes) {

@@ -17,10 +17,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +70,26 @@ class ServerFaultsTest {
     void targetRestartedMidCopyIsRetriedPerPartitionAndEndsExact() throws Exception {
         String source = sourceWithEvents();
         String target = newDatabase(targetServer, "tgt");
+        String startedBefore = query(target, "SELECT pg_postmaster_start_time()");
 
-        CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
-                () -> Migrator.migrate(options(source, target).copyAttempts(5).build()));
-        holdPartitionsAtTheirDoneMark(target, () -> targetServer.restart());
-        MigrationResult result = run.get(180, TimeUnit.SECONDS);
+        MigrationResult result;
+        // the engine logs each retry (to System.err, where slf4j-simple writes); the log is the retry's witness
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new TeeStream(logged, realErr), true, StandardCharsets.UTF_8));
+        try {
+            CompletableFuture<MigrationResult> run = CompletableFuture.supplyAsync(
+                    () -> Migrator.migrate(options(source, target).copyAttempts(5).build()));
+            holdPartitionsAtTheirDoneMark(target, () -> targetServer.restart());
+            result = run.get(180, TimeUnit.SECONDS);
+        } finally {
+            System.setErr(realErr);
+        }
 
+        assertThat(query(target, "SELECT pg_postmaster_start_time()")).as("the fault fired: the target restarted")
+                .isNotEqualTo(startedBefore);
+        assertThat(logged.toString(StandardCharsets.UTF_8)).as("a partition lost with the restart was copied again")
+                .containsPattern("partition .*: connection lost \\(attempt 1 of 5\\), copying the range again");
         assertThat(result.status()).as("retried after the restart: %s", result.errorMessage())
                 .isEqualTo(MigrationStatus.SUCCEEDED);
         assertExact(source, target, result);
@@ -120,7 +140,8 @@ class ServerFaultsTest {
     private static void holdPartitionsAtTheirDoneMark(String target, Runnable fault) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // connected before the copy gets going, so the lock is taken while partitions are still in flight
-        try (Connection watcher = targetServer.connect(databaseOf(target))) {
+        Connection watcher = targetServer.connect(databaseOf(target));
+        try {
             watcher.setAutoCommit(false);
             while (done(target) < 2) {
                 assertThat(System.nanoTime()).as("two partitions committed in time").isLessThan(deadline);
@@ -135,8 +156,40 @@ class ServerFaultsTest {
                 }
             }
             fault.run();
-        } catch (java.sql.SQLException expected) {
-            // the watcher's own session died with the target
+        } finally {
+            closeAfterFault(watcher);
+        }
+    }
+
+    /** Closes the watcher, whose session a target fault has killed: only its close may fail, nothing before it. */
+    private static void closeAfterFault(Connection watcher) {
+        try {
+            watcher.close();
+        } catch (SQLException gone) {
+            // the session died with the target; there is nothing left to release
+        }
+    }
+
+    /** Bytes to a capture and on to the stream they were meant for. */
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream capture;
+        private final OutputStream through;
+
+        TeeStream(OutputStream capture, OutputStream through) {
+            this.capture = capture;
+            this.through = through;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            capture.write(b);
+            through.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            capture.write(b, off, len);
+            through.write(b, off, len);
         }
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine;
  * and review the diff.
  */
 class ReportGeneratorTest {
-    private static final Path FIXTURE = Path.of("src/test/resources/report-fixture");
+    private static final Path FIXTURE = ReportFixture.DIR;
     private static final Path GOLDEN = FIXTURE.resolve("REPORT.golden.md");
 
     @TempDir
@@ -142,12 +142,7 @@ class ReportGeneratorTest {
     }
 
     private Path copy(String run) throws IOException {
-        Path to = work.resolve("results").resolve(run);
-        Files.createDirectories(to);
-        for (String f : List.of("trials.csv", "tables.csv")) {
-            Files.copy(FIXTURE.resolve(run).resolve(f), to.resolve(f));
-        }
-        return to;
+        return ReportFixture.copy(work, run);
     }
 
     /** Lines from a heading to the next heading of any level. */

@@ -1,5 +1,6 @@
 package io.migbench.harness.scenario;
 
+import io.migbench.harness.config.ConfigFiles;
 import io.migbench.harness.model.SourceEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,11 +5,9 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.migbench.harness.db.DatabaseEngine;
-import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.db.AbstractDatabaseInstance;
 import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
-import io.migbench.harness.db.LiveInstances;
-import io.migbench.harness.db.ServerFacts;
 import io.migbench.harness.db.accounting.ResourceCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,27 +16,22 @@ import org.testcontainers.containers.GenericContainer;
 
 
 /** A database in a container; {@link #close()} removes the container. */
-final class DockerInstance implements DatabaseInstance {
+final class DockerInstance extends AbstractDatabaseInstance {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInstance.class);
     private static final long RESTART_WAIT_MILLIS = 120_000;
 
-    private final InstanceSpec spec;
     private final ContainerPlan plan;
     private final GenericContainer<?> container;
-    private final String password;
     private final boolean cgroupV1;
     private String host;
     private int port;
     private EnforcedLimits enforced;
-    private String version;
-    private boolean closed;
 
     DockerInstance(InstanceSpec spec, ContainerPlan plan, GenericContainer<?> container, String password,
                    boolean cgroupV1) {
-        this.spec = spec;
+        super(spec, plan.user(), password);
         this.plan = plan;
         this.container = container;
-        this.password = password;
         this.cgroupV1 = cgroupV1;
     }
 
@@ -49,8 +42,8 @@ final class DockerInstance implements DatabaseInstance {
         host = plan.hostNetwork() && localEngine() ? "localhost" : container.getHost();
         port = plan.hostNetwork() ? plan.port() : mappedPort(info);
         enforced = DockerLimitsReadBack.report(plan.limits(), info.getHostConfig(), cgroupV1);
-        version = ServerFacts.version(this);
-        LOG.info("{}: {} {} in container {}, limits: {}", spec.name(), engine(), version,
+        String version = readVersion();
+        LOG.info("{}: {} {} in container {}, limits: {}", name(), engine(), version,
                 container.getContainerId().substring(0, 12), enforced);
     }
 
@@ -62,14 +55,9 @@ final class DockerInstance implements DatabaseInstance {
     private int mappedPort(InspectContainerResponse info) {
         Ports.Binding[] bindings = info.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(plan.port()));
         if (bindings == null || bindings.length == 0) {
-            throw new IllegalStateException(spec.name() + ": container port " + plan.port() + " is not published");
+            throw new IllegalStateException(name() + ": container port " + plan.port() + " is not published");
         }
         return Integer.parseInt(bindings[0].getHostPortSpec());
-    }
-
-    @Override
-    public InstanceSpec spec() {
-        return spec;
     }
 
     @Override
@@ -91,21 +79,6 @@ final class DockerInstance implements DatabaseInstance {
     }
 
     @Override
-    public String user() {
-        return plan.user();
-    }
-
-    @Override
-    public String password() {
-        return password;
-    }
-
-    @Override
-    public synchronized String version() {
-        return version;
-    }
-
-    @Override
     public synchronized EnforcedLimits enforcedLimits() {
         return enforced;
     }
@@ -118,10 +91,7 @@ final class DockerInstance implements DatabaseInstance {
 
     /** {@code docker restart}: same container and data, limits kept by Docker (and read back again). */
     @Override
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException(spec.name() + " is closed");
-        }
+    protected void restartServer() {
         container.getDockerClient().restartContainerCmd(container.getContainerId()).withTimeout(10).exec();
         long deadline = System.currentTimeMillis() + RESTART_WAIT_MILLIS;
         while (true) {
@@ -130,7 +100,7 @@ final class DockerInstance implements DatabaseInstance {
                 return;
             } catch (RuntimeException e) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException(spec.name() + ": not answering " + RESTART_WAIT_MILLIS / 1000
+                    throw new IllegalStateException(name() + ": not answering " + RESTART_WAIT_MILLIS / 1000
                             + " s after docker restart", e);
                 }
                 sleep();
@@ -148,20 +118,12 @@ final class DockerInstance implements DatabaseInstance {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            container.stop();
-        } finally {
-            LiveInstances.unregister(this);
-        }
+    protected void tearDown() {
+        container.stop();
     }
 
     @Override
     public String toString() {
-        return plan + " for " + spec.name();
+        return plan + " for " + name();
     }
 }

@@ -1,12 +1,10 @@
 package io.migbench.harness.db.embedded;
 
 import io.migbench.harness.db.DatabaseEngine;
-import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.db.AbstractDatabaseInstance;
 import io.migbench.harness.db.Directories;
 import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
-import io.migbench.harness.db.LiveInstances;
-import io.migbench.harness.db.ServerFacts;
 import io.migbench.harness.db.accounting.ProcessTreeCounters;
 import io.migbench.harness.db.accounting.ResourceCounters;
 import io.migbench.harness.db.limits.Confinement;
@@ -25,7 +23,7 @@ import java.util.Map;
  * One embedded PostgreSQL server: its own data and socket directories, its own port, its processes confined.
  * The password is irrelevant (zonky's initdb uses trust authentication on localhost) and never printed.
  */
-final class EmbeddedPostgresInstance implements DatabaseInstance {
+final class EmbeddedPostgresInstance extends AbstractDatabaseInstance {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresInstance.class);
     static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
@@ -38,7 +36,6 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     static final Map<String, String> POSTGRES_DEFAULTS = Map.of("fsync", "on", "synchronous_commit", "on",
             "full_page_writes", "on", "max_connections", "100");
 
-    private final InstanceSpec spec;
     private final Path instanceDir;
     private final Path dataDir;
     private final Path socketDir;
@@ -47,12 +44,10 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     private final InstanceProcesses processes;
     private EmbeddedPostgres server;
     private EnforcedLimits enforced;
-    private String version;
-    private boolean closed;
 
     EmbeddedPostgresInstance(InstanceSpec spec, Path instanceDir, Path dataDir, Path socketDir, int port,
                              Confinement confinement) {
-        this.spec = spec;
+        super(spec, USER, PASSWORD);
         this.instanceDir = instanceDir;
         this.dataDir = dataDir;
         this.socketDir = socketDir;
@@ -73,17 +68,17 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("unix_socket_directories", socketDir.toString());
             POSTGRES_DEFAULTS.forEach(builder::setServerConfig);
-            spec.serverSettings().forEach(builder::setServerConfig);
+            spec().serverSettings().forEach(builder::setServerConfig);
             server = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL " + spec.name() + " did not start on port " + port
+            throw new UncheckedIOException("embedded PostgreSQL " + name() + " did not start on port " + port
                     + " (data " + dataDir + ") after " + millisSince(t0) + " ms", e);
         }
         long postmaster = processes.postmasterPid().orElseThrow(() -> new IllegalStateException(
-                "embedded PostgreSQL " + spec.name() + " started but wrote no postmaster.pid in " + dataDir));
+                "embedded PostgreSQL " + name() + " started but wrote no postmaster.pid in " + dataDir));
         enforced = confinement.confine(postmaster, processes::pids);
-        version = ServerFacts.version(this);
-        LOG.info("{}: PostgreSQL {} on port {} in {} ms, limits via {}: {}", spec.name(), version, port,
+        String version = readVersion();
+        LOG.info("{}: PostgreSQL {} on port {} in {} ms, limits via {}: {}", name(), version, port,
                 millisSince(t0), confinement.mechanism(), enforced);
     }
 
@@ -93,19 +88,14 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
             try {
                 server.close();
             } catch (IOException | RuntimeException e) {
-                LOG.warn("{}: stopping PostgreSQL failed ({}); killing its processes", spec.name(), e.getMessage());
+                LOG.warn("{}: stopping PostgreSQL failed ({}); killing its processes", name(), e.getMessage());
             }
             server = null;
         }
         List<Long> survivors = processes.killRemaining(10_000);
         if (!survivors.isEmpty()) {
-            LOG.error("{}: postgres processes {} survived SIGKILL", spec.name(), survivors);
+            LOG.error("{}: postgres processes {} survived SIGKILL", name(), survivors);
         }
-    }
-
-    @Override
-    public InstanceSpec spec() {
-        return spec;
     }
 
     @Override
@@ -121,21 +111,6 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
-    }
-
-    @Override
-    public String user() {
-        return USER;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
-    }
-
-    @Override
-    public synchronized String version() {
-        return version;
     }
 
     @Override
@@ -161,33 +136,22 @@ final class EmbeddedPostgresInstance implements DatabaseInstance {
     }
 
     @Override
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException(spec.name() + " is closed");
-        }
+    protected void restartServer() {
         stopServer();
         startServer();
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            stopServer();
-            confinement.release();
-            Directories.deleteRecursively(instanceDir);
-            Directories.deleteRecursively(socketDir);
-        } finally {
-            LiveInstances.unregister(this);
-        }
+    protected void tearDown() {
+        stopServer();
+        confinement.release();
+        Directories.deleteRecursively(instanceDir);
+        Directories.deleteRecursively(socketDir);
     }
 
     @Override
     public String toString() {
-        return "embedded PostgreSQL " + spec.name() + " at " + jdbcUrl() + " (data " + dataDir + ")";
+        return "embedded PostgreSQL " + name() + " at " + jdbcUrl() + " (data " + dataDir + ")";
     }
 
     private static long millisSince(long t0) {

@@ -2,37 +2,27 @@ package io.migbench.harness.db.external;
 
 import io.migbench.engine.Redaction;
 import io.migbench.harness.db.DatabaseEngine;
-import io.migbench.harness.db.DatabaseInstance;
+import io.migbench.harness.db.AbstractDatabaseInstance;
 import io.migbench.harness.db.EnforcedLimits;
 import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LimitStatus;
-import io.migbench.harness.db.ServerFacts;
 import io.migbench.harness.db.accounting.ResourceCounters;
 
 
 /** An existing server; closing it only forgets it. */
-final class ExternalInstance implements DatabaseInstance {
+final class ExternalInstance extends AbstractDatabaseInstance {
     static final String NOT_OURS = "external server: limits not under migbench's control";
 
-    private final InstanceSpec spec;
     private final ExternalServer server;
-    private final String password;
-    private String version;
 
     ExternalInstance(InstanceSpec spec, ExternalServer server, String password) {
-        this.spec = spec;
+        super(spec, server.user(), password);
         this.server = server;
-        this.password = password;
     }
 
     /** Connects once, so a wrong URL or password fails at start, with the password masked. */
     void verify() {
-        version = ServerFacts.version(this);
-    }
-
-    @Override
-    public InstanceSpec spec() {
-        return spec;
+        readVersion();
     }
 
     @Override
@@ -59,21 +49,6 @@ final class ExternalInstance implements DatabaseInstance {
         return (slash < 0 ? base : base.substring(0, slash)) + "/" + database + params;
     }
 
-    @Override
-    public String user() {
-        return server.user();
-    }
-
-    @Override
-    public String password() {
-        return password;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
     /** The server runs elsewhere (or as another user's service): its processes are not ours to read. */
     @Override
     public ResourceCounters resourceCounters() {
@@ -82,25 +57,25 @@ final class ExternalInstance implements DatabaseInstance {
 
     @Override
     public EnforcedLimits enforcedLimits() {
-        return EnforcedLimits.all(spec.limits(), LimitStatus.NOT_ENFORCED, NOT_OURS);
+        return EnforcedLimits.all(spec().limits(), LimitStatus.NOT_ENFORCED, NOT_OURS);
     }
 
     /** An external server cannot be restarted by migbench; this only checks it answers again. */
     @Override
-    public void restart() {
+    protected void restartServer() {
         if (!isAlive()) {
-            throw new IllegalStateException("external server " + spec.name() + " at " + Redaction.redactUrl(jdbcUrl())
+            throw new IllegalStateException("external server " + name() + " at " + Redaction.redactUrl(jdbcUrl())
                     + " does not answer and is not migbench's to restart");
         }
     }
 
     @Override
-    public void close() {
+    protected void tearDown() {
         // not ours to stop
     }
 
     @Override
     public String toString() {
-        return "external " + engine() + " " + spec.name() + " at " + Redaction.redactUrl(jdbcUrl());
+        return "external " + engine() + " " + name() + " at " + Redaction.redactUrl(jdbcUrl());
     }
 }

@@ -26,6 +26,14 @@ public final class BlockDevices {
                 .map(BlockDevices::wholeDisk);
     }
 
+    /** The device an I/O bandwidth limit is set on; a {@code null} one (no block device) cannot take it. */
+    static String required(String device) throws IOException {
+        if (device == null) {
+            throw new IOException("data directory is on a filesystem without a block device");
+        }
+        return device;
+    }
+
     /** The device's name from sysfs ("vda"), for messages and Docker's device paths. */
     public static Optional<String> name(String majorMinor) {
         try {

@@ -1,5 +1,9 @@
 package io.migbench.harness.db.limits;
 
+import io.migbench.harness.db.Limit;
+import io.migbench.harness.db.LimitReport;
+import io.migbench.harness.db.LimitStatus;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +26,14 @@ final class CgroupFiles {
 
     static String read(Path file) throws IOException {
         return Files.readString(file).strip();
+    }
+
+    /** The group's cpuset.cpus read back (the same file under v1 and v2) against the CPUs asked for. */
+    static LimitReport cpusetReadBack(Path group, String requested, String wantedCpus) throws IOException {
+        String cpus = read(group.resolve("cpuset.cpus"));
+        boolean same = HostCpus.parse(cpus).equals(HostCpus.parse(wantedCpus));
+        return new LimitReport(Limit.CPUSET, requested, same ? LimitStatus.ENFORCED : LimitStatus.NOT_ENFORCED,
+                "cpuset.cpus=" + cpus);
     }
 
     /** Moves a whole process (all its threads) into the group; false if it has exited meanwhile. */

@@ -116,11 +116,11 @@ final class CgroupV1Confinement implements Confinement {
                 break;
             case READ_BPS:
                 CgroupFiles.write(group.resolve("blkio.throttle.read_bps_device"),
-                        requireDevice() + " " + limits.readBytesPerSecond());
+                        BlockDevices.required(device) + " " + limits.readBytesPerSecond());
                 break;
             case WRITE_BPS:
                 CgroupFiles.write(group.resolve("blkio.throttle.write_bps_device"),
-                        requireDevice() + " " + limits.writeBytesPerSecond());
+                        BlockDevices.required(device) + " " + limits.writeBytesPerSecond());
                 break;
             default:
                 throw new IllegalStateException("unknown limit " + limit);
@@ -139,13 +139,6 @@ final class CgroupV1Confinement implements Confinement {
         } catch (IOException e) {
             memswNote = ", swap not limited: " + e.getMessage();
         }
-    }
-
-    private String requireDevice() throws IOException {
-        if (device == null) {
-            throw new IOException("data directory is on a filesystem without a block device");
-        }
-        return device;
     }
 
     @Override
@@ -199,12 +192,8 @@ final class CgroupV1Confinement implements Confinement {
                 String read = "cfs_quota_us=" + quota + "/cfs_period_us=" + period;
                 return CpuQuota.report(requested, limits.cpus(), quota <= 0 ? -1 : (double) quota / period, read);
             }
-            case CPUSET: {
-                String cpus = CgroupFiles.read(group.resolve("cpuset.cpus"));
-                boolean same = HostCpus.parse(cpus).equals(HostCpus.parse(limits.cpuset()));
-                return new LimitReport(limit, requested, same ? LimitStatus.ENFORCED : LimitStatus.NOT_ENFORCED,
-                        "cpuset.cpus=" + cpus);
-            }
+            case CPUSET:
+                return CgroupFiles.cpusetReadBack(group, requested, limits.cpuset());
             case MEMORY: {
                 long bytes = Long.parseLong(CgroupFiles.read(group.resolve("memory.limit_in_bytes")));
                 // the kernel rounds the limit down to whole pages

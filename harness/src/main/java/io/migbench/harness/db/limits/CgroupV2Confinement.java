@@ -119,21 +119,14 @@ final class CgroupV2Confinement implements Confinement {
                 }
                 break;
             case READ_BPS:
-                CgroupFiles.write(group.resolve("io.max"), requireDevice() + " rbps=" + limits.readBytesPerSecond());
+                CgroupFiles.write(group.resolve("io.max"), BlockDevices.required(device) + " rbps=" + limits.readBytesPerSecond());
                 break;
             case WRITE_BPS:
-                CgroupFiles.write(group.resolve("io.max"), requireDevice() + " wbps=" + limits.writeBytesPerSecond());
+                CgroupFiles.write(group.resolve("io.max"), BlockDevices.required(device) + " wbps=" + limits.writeBytesPerSecond());
                 break;
             default:
                 throw new IllegalStateException("unknown limit " + limit);
         }
-    }
-
-    private String requireDevice() throws IOException {
-        if (device == null) {
-            throw new IOException("data directory is on a filesystem without a block device");
-        }
-        return device;
     }
 
     @Override
@@ -177,12 +170,8 @@ final class CgroupV2Confinement implements Confinement {
                 double actual = max[0].equals("max") ? -1 : Double.parseDouble(max[0]) / Double.parseDouble(max[1]);
                 return CpuQuota.report(requested, limits.cpus(), actual, "cpu.max=" + String.join(" ", max));
             }
-            case CPUSET: {
-                String cpus = CgroupFiles.read(group.resolve("cpuset.cpus"));
-                boolean same = HostCpus.parse(cpus).equals(HostCpus.parse(limits.cpuset()));
-                return new LimitReport(limit, requested, same ? LimitStatus.ENFORCED : LimitStatus.NOT_ENFORCED,
-                        "cpuset.cpus=" + cpus);
-            }
+            case CPUSET:
+                return CgroupFiles.cpusetReadBack(group, requested, limits.cpuset());
             case MEMORY: {
                 String max = CgroupFiles.read(group.resolve("memory.max"));
                 boolean same = !max.equals("max") && limits.memoryBytes() - Long.parseLong(max) < 65536;

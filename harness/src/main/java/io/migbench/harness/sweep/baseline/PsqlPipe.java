@@ -12,6 +12,7 @@ import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
 import io.migbench.engine.schema.TargetSchemaWriter;
 import io.migbench.harness.scenario.CopyFormat;
+import io.migbench.harness.sweep.baseline.PsqlPipeRunner.TableTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +22,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The physical-limit line of issue 3: target tables created by migbench's own schema code (so the DDL is the same),
  * then up to {@code tasks} concurrent {@code psql COPY (SELECT … WHERE ctid range) TO STDOUT | psql COPY … FROM
- * STDIN} pipes over ctid block-range slices, biggest first, then keys and indexes by migbench's finalizer (timed as
- * the index phase), then a {@code count(*)} of every table. It copies exactly the context's tables.
+ * STDIN} pipes ({@link PsqlPipeRunner}) over ctid block-range slices, biggest first, then keys and indexes by
+ * migbench's finalizer (timed as the index phase), then a {@code count(*)} of every table. It copies exactly the
+ * context's tables.
  */
 public final class PsqlPipe implements BaselineEngine {
     public static final String NAME = "psql-pipe";
@@ -145,38 +147,12 @@ public final class PsqlPipe implements BaselineEngine {
         return new SourceSchema(read.schemas(), read.types(), read.sequences(), tables, read.serverVersion());
     }
 
-    /** Per table: when its first pipe started and its last one ended. */
-    private static final class TableTimes {
-        private long first = Long.MAX_VALUE;
-        private long last = Long.MIN_VALUE;
-        private int slices;
-
-        synchronized void add(long startNanos, long endNanos) {
-            first = Math.min(first, startNanos);
-            last = Math.max(last, endNanos);
-            slices++;
-        }
-
-        synchronized Double seconds() {
-            return slices == 0 ? null : (last - first) / 1e9;
-        }
-
-        synchronized int slices() {
-            return slices;
-        }
-    }
-
+    /** Every table of the context gets its times, also one that no slice covers (it then has none). */
     private static Map<TableName, TableTimes> copy(BaselineContext ctx, CommandRunner runner, List<Slice> slices)
             throws BaselineException {
-        PgEndpoint source = PgEndpoint.of(ctx.source());
-        PgEndpoint target = PgEndpoint.of(ctx.target());
-        Map<TableName, TableTimes> times = new ConcurrentHashMap<>();
-        ctx.tableNames().forEach(t -> times.put(t, new TableTimes()));
-        Parallel.forEach(NAME, "pipe", slices, ctx.tasks(), slice -> {
-            long started = System.nanoTime();
-            runner.run(SlicePipe.command(slice, formatFor(slice.table(), ctx.format()), source, target), slice.describe());
-            times.get(slice.table().name()).add(started, System.nanoTime());
-        }, runner::cancelAll);
+        Map<TableName, TableTimes> times = new HashMap<>(new PsqlPipeRunner(runner, ctx.source(), ctx.target())
+                .copy(slices, ctx.tasks(), t -> formatFor(t, ctx.format()), false));
+        ctx.tableNames().forEach(t -> times.putIfAbsent(t, new TableTimes()));
         return times;
     }
 

@@ -44,7 +44,7 @@ class FailingCommandsTest {
         Slice slice = new Slice(table, new Partition(name, 0, PartitionKind.CTID_RANGE, null, List.of("10"), 2, 8192), 10);
         CommandRunner runner = runner(Duration.ofMinutes(1));
 
-        BaselineException e = catchThrowableOfType(() -> runner.run(SlicePipe.command(slice, CopyFormat.BINARY,
+        BaselineException e = catchThrowableOfType(() -> runner.run(SlicePipe.command(slice, CopyFormat.BINARY, false,
                 PgEndpoint.of(source), PgEndpoint.of(target)), slice.describe()), BaselineException.class);
 
         assertThat(e).as("failure of the pipe").isNotNull();

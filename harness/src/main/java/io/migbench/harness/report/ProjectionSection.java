@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * compared with a full run of the same platform and setting when one is in the report) and "Runs over time" (a
  * folder holding several recorded runs, e.g. real migrations appended by {@code migbench migrate --record}).
  */
-final class ProjectionView {
+final class ProjectionSection implements ReportSection {
     record Projection(String platform, String settings, String dataset, String fullSize, String projected, String interval,
                       int n, String measuredFull, String error) {}
 
@@ -32,18 +32,17 @@ final class ProjectionView {
         }
     }
 
-    private ProjectionView() {}
+    @Override
+    public String template() {
+        return "projection";
+    }
 
-    static Map<String, Object> scope(List<TrialResult> all, Map<Path, List<SourceTable>> sources, Map<Path, String> folderNames) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        List<Projection> projections = projections(all, sources);
-        scope.put("projections", projections);
-        scope.put("hasProjections", !projections.isEmpty());
-        scope.put("projectionModel", FullProjection.MODEL);
-        List<RunRow> runs = runsOverTime(all, folderNames);
-        scope.put("runsOverTime", runs);
-        scope.put("hasRunsOverTime", !runs.isEmpty());
-        return scope;
+    @Override
+    public Map<String, Object> scope(ReportInput in) {
+        return new Scope().list("projections", projections(in.all(), in.sources()))
+                .value("projectionModel", FullProjection.MODEL)
+                .list("runsOverTime", runsOverTime(in.all(), in.folderNames()))
+                .map();
     }
 
     static List<Projection> projections(List<TrialResult> all, Map<Path, List<SourceTable>> sources) {

@@ -1,7 +1,4 @@
-package io.migbench.harness.scenario;
-
-import io.migbench.harness.config.ConfigFileException;
-import io.migbench.harness.config.ConfigProblem;
+package io.migbench.harness.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads a configuration file's text, turning I/O failures into configuration problems that name the file. */
-final class ConfigFiles {
+/**
+ * Reads a configuration file (a scenario, a tuned.yaml) into its located YAML tree: I/O failures, syntax errors
+ * and duplicate keys become configuration problems that name the file and the line.
+ */
+public final class ConfigFiles {
     private ConfigFiles() {}
 
-    static String read(Path file) {
+    /** The file's text. */
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -22,6 +23,13 @@ final class ConfigFiles {
         } catch (IOException e) {
             throw problem(file, "cannot be read: " + e);
         }
+    }
+
+    /** The root of {@code text}'s YAML tree, problems reported against {@code problems}' file, all at once. */
+    public static YamlNode parse(String text, Problems problems) {
+        YamlNode root = YamlTreeReader.read(text, problems);
+        problems.throwIfAny();
+        return root;
     }
 
     private static ConfigFileException problem(Path file, String message) {

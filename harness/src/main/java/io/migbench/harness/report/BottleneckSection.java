@@ -6,7 +6,6 @@ import io.migbench.harness.stats.ConfigurationStats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * columns. A component is called CPU-bound when its median load reaches {@value #CPU_BOUND} of the cores it
  * could use.
  */
-public final class BottleneckView {
+public final class BottleneckSection implements ReportSection {
     static final double CPU_BOUND = 0.85;
     /** Wait events named in the summary line; the rest are summed as "other". */
     private static final int NAMED_EVENTS = 3;
@@ -26,7 +25,7 @@ public final class BottleneckView {
     record LargestWait(String server, String event, String share) {}
     record Bottleneck(String platform, String settings, String summary, boolean cpuBound, String busiest,
                       String busiestLoad, String busiestShare, List<LargestWait> largestWait,
-                      List<Component> components, String wal, List<ReportView.Chart> charts) {}
+                      List<Component> components, String wal, List<ChartLink> charts) {}
 
     private record Load(String component, double busy, CoreBudget cores) {
         double fraction() {
@@ -38,7 +37,6 @@ public final class BottleneckView {
         }
     }
 
-    private BottleneckView() {}
 
     /** One line per platform for the console: its best configuration, the verdict and the figures behind it. */
     public static List<String> consoleLines(List<TrialResult> results) {
@@ -50,19 +48,21 @@ public final class BottleneckView {
         return out;
     }
 
-    /** The template scope of the section: {@code bottlenecks} and {@code hasBottlenecks}. */
-    static Map<String, Object> scope(List<PlatformAnalysis> platforms, Map<String, List<ReportView.Chart>> charts) {
-        List<Bottleneck> out = new ArrayList<>();
-        for (PlatformAnalysis p : platforms) {
-            p.best().flatMap(b -> of(p, b, charts.getOrDefault(p.key(), List.of()))).ifPresent(out::add);
-        }
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("bottlenecks", out);
-        scope.put("hasBottlenecks", !out.isEmpty());
-        return scope;
+    @Override
+    public String template() {
+        return "bottleneck";
     }
 
-    private static Optional<Bottleneck> of(PlatformAnalysis p, ConfigurationStats best, List<ReportView.Chart> charts) {
+    @Override
+    public Map<String, Object> scope(ReportInput in) {
+        List<Bottleneck> out = new ArrayList<>();
+        for (PlatformAnalysis p : in.platforms()) {
+            p.best().flatMap(b -> of(p, b, in.resourceCharts().getOrDefault(p.key(), List.of()))).ifPresent(out::add);
+        }
+        return new Scope().list("bottlenecks", out).map();
+    }
+
+    private static Optional<Bottleneck> of(PlatformAnalysis p, ConfigurationStats best, List<ChartLink> charts) {
         ResourceFigures f = ResourceFigures.of(best);
         if (!f.measured()) {
             return Optional.empty();

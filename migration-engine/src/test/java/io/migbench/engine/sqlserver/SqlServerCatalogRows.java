@@ -21,7 +21,7 @@ final class SqlServerCatalogRows {
     Column column(String table, String name, String type, int maxLength, int precision, int scale, boolean nullable,
                   boolean identity) {
         SqlServerColumnType t = new SqlServerColumnType(type, maxLength, precision, scale);
-        return new Column(name, naming.apply(name), t, MAPPING.map("dbo", table, name, t), nullable, identity);
+        return new Column(name, naming.apply(name), t, MAPPING.map("dbo", table, name, t), nullable, identity, null, null);
     }
 
     Column notNull(String table, String name, String type) {
@@ -33,21 +33,22 @@ final class SqlServerCatalogRows {
     }
 
     Index primaryKey(String name, String... columns) {
-        return new Index(name, naming.apply(name), true, true, List.of(columns),
-                Collections.nCopies(columns.length, false), List.of());
+        return new Index(name, naming.apply(name), true, true, false, List.of(columns),
+                Collections.nCopies(columns.length, false), List.of(), null, null);
     }
 
     Index index(String name, boolean unique, List<String> keys, List<Boolean> descending, List<String> included) {
-        return new Index(name, naming.apply(name), false, unique, keys, descending, included);
+        return new Index(name, naming.apply(name), false, unique, false, keys, descending, included, null, null);
     }
 
     ForeignKey foreignKey(String name, String column, String referencedTable, String referencedColumn) {
-        return new ForeignKey(name, naming.apply(name), List.of(column), "dbo", referencedTable, List.of(referencedColumn));
+        return new ForeignKey(name, naming.apply(name), List.of(column), "dbo", referencedTable, List.of(referencedColumn),
+                "NO ACTION", "NO ACTION", false, false);
     }
 
     Table table(String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys, long rows) {
-        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, null, rows,
-                rows * 100);
+        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, List.of(), null,
+                rows, rows * 100);
     }
 
     private static int defaultLength(String type) {

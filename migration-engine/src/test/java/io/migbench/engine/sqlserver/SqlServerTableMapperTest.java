@@ -61,7 +61,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void mapsNamesTypesKeysIndexesAndForeignKeysIntoTheEngineModel() {
-        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape());
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none());
 
         TableDef users = named(mapped, "users");
         assertThat(users.name().schema()).isEqualTo("dbo");
@@ -92,7 +92,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void buildsTablesKeysIndexesAndIdentityInPostgres() throws Exception {
-        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape());
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none());
         List<TableDef> defs = mapped.stream().map(MappedTable::target).toList();
         try (Connection c = TestPostgres.connect(TestPostgres.newDatabase("mssql_model"));
              Statement st = c.createStatement()) {
@@ -132,12 +132,12 @@ class SqlServerTableMapperTest {
         List<Table> clash = List.of(
                 preserve.table("Users", List.of(preserve.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
                 preserve.table("USERS", List.of(preserve.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
-        assertThat(new SqlServerTableMapper(IdentifierCase.PRESERVE).map(clash))
+        assertThat(new SqlServerTableMapper(IdentifierCase.PRESERVE).map(clash, MigratedSequences.none()))
                 .extracting(m -> m.target().name().name()).containsExactly("Users", "USERS");
         List<Table> lowered = List.of(
                 rows.table("Users", List.of(rows.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
                 rows.table("USERS", List.of(rows.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
-        assertThatThrownBy(() -> new SqlServerTableMapper(IdentifierCase.LOWER).map(lowered))
+        assertThatThrownBy(() -> new SqlServerTableMapper(IdentifierCase.LOWER).map(lowered, MigratedSequences.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'identifierCase'")
                 .hasMessageContaining("dbo.Users and dbo.USERS").hasMessageContaining("dbo.users");
         assertThat(SqlServerTableMapper.truncate("x".repeat(70) + "é")).hasSize(63);
@@ -145,7 +145,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void targetRangePredicatesSelectAndDeleteExactlyTheSourceRangeRows() throws Exception {
-        MappedTable votes = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape()).get(2);
+        MappedTable votes = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none()).get(2);
         TableDef def = votes.target();
         LocalDateTime t0 = LocalDateTime.of(2020, 1, 1, 0, 0);
         List<String> bound = List.of(KeyBounds.text(5, votes.splitKey().get(0).targetType()),

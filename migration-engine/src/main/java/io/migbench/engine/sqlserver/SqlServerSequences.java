@@ -1,0 +1,82 @@
+package io.migbench.engine.sqlserver;
+
+import io.migbench.engine.schema.NotMigrated;
+import io.migbench.engine.schema.SequenceDef;
+import io.migbench.engine.schema.Sql;
+import io.migbench.engine.schema.TableName;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schemas' sequences ({@code sys.sequences}) as PostgreSQL sequences with the same type, start, increment,
+ * range and cycling, set to the last value handed out ({@code last_used_value}; where the server lacks it, to
+ * {@code current_value} once it moved from the start, which can skip one value but never repeats one). A
+ * decimal sequence whose range does not fit bigint is listed as not migrated.
+ */
+final class SqlServerSequences {
+    private static final String SEQUENCES = """
+            SELECT s.name, q.name, TYPE_NAME(q.system_type_id), CONVERT(decimal(38, 0), q.start_value),
+                   CONVERT(decimal(38, 0), q.increment), CONVERT(decimal(38, 0), q.minimum_value),
+                   CONVERT(decimal(38, 0), q.maximum_value), q.is_cycling, CONVERT(decimal(38, 0), q.current_value), %s
+            FROM sys.sequences q JOIN sys.schemas s ON s.schema_id = q.schema_id
+            WHERE s.name IN (%%s) ORDER BY s.name, q.name""";
+    private static final BigDecimal BIGINT_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal BIGINT_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    record Result(MigratedSequences sequences, List<NotMigrated> notMigrated) {}
+
+    private final Connection connection;
+    private final CatalogProbe probe;
+    private final IdentifierCase naming;
+
+    SqlServerSequences(Connection connection, CatalogProbe probe, IdentifierCase naming) {
+        this.connection = connection;
+        this.probe = probe;
+        this.naming = naming;
+    }
+
+    Result read(List<String> schemas) throws SQLException {
+        if (!probe.readable("sys.sequences", "SELECT TOP (0) name, start_value, current_value FROM sys.sequences")) {
+            return new Result(MigratedSequences.none(), List.of());
+        }
+        boolean lastUsed = probe.readable("sys.sequences.last_used_value", "SELECT TOP (0) last_used_value FROM sys.sequences");
+        List<SequenceDef> defs = new ArrayList<>();
+        Map<String, TableName> byName = new HashMap<>();
+        List<NotMigrated> notMigrated = new ArrayList<>();
+        CatalogQuery.forSchemas(connection, SEQUENCES.formatted(lastUsed ? "CONVERT(decimal(38, 0), q.last_used_value)"
+                : "CAST(NULL AS decimal(38, 0))"), schemas, rs -> {
+            String schema = rs.getString(1);
+            String name = rs.getString(2);
+            String type = rs.getString(3);
+            BigDecimal start = rs.getBigDecimal(4);
+            BigDecimal min = rs.getBigDecimal(6);
+            BigDecimal max = rs.getBigDecimal(7);
+            BigDecimal current = rs.getBigDecimal(9);
+            BigDecimal last = lastUsed ? rs.getBigDecimal(10) : current.compareTo(start) == 0 ? null : current;
+            if (min.compareTo(BIGINT_MIN) < 0 || max.compareTo(BIGINT_MAX) > 0) {
+                notMigrated.add(new NotMigrated(NotMigrated.Kind.SEQUENCE, schema + "." + name, type + " from " + min
+                        + " to " + max + ", beyond PostgreSQL's bigint sequences"));
+                return;
+            }
+            TableName target = new TableName(naming.apply(schema), naming.apply(name));
+            String pgType = switch (type) {
+                case "tinyint", "smallint" -> "smallint";
+                case "int" -> "integer";
+                default -> "bigint";
+            };
+            defs.add(new SequenceDef(target.quoted(), "CREATE SEQUENCE IF NOT EXISTS " + target.quoted() + " AS " + pgType
+                    + " START WITH " + start.toPlainString() + " INCREMENT BY " + rs.getBigDecimal(5).toPlainString()
+                    + " MINVALUE " + min.toPlainString() + " MAXVALUE " + max.toPlainString()
+                    + (rs.getBoolean(8) ? " CYCLE" : " NO CYCLE"), null,
+                    last == null ? null : "SELECT setval(" + Sql.literal(target.quoted()) + ", " + last.toPlainString() + ", true)"));
+            byName.put(MigratedSequences.key(schema, name), target);
+        });
+        return new Result(new MigratedSequences(defs, byName), notMigrated);
+    }
+}

@@ -126,7 +126,7 @@ public final class TargetFinalizer {
             String extreme = (options != null && options.descending() ? "min(" : "max(") + col.quotedName() + ")";
             String value = options == null ? extreme : options.resetValueSql(extreme);
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT setval(" + sequence + ", m) FROM (SELECT " + value
+                 ResultSet rs = st.executeQuery("SELECT setval(" + sequence + ", m::bigint) FROM (SELECT " + value
                          + " AS m FROM " + t.name().quoted() + ") x WHERE m IS NOT NULL")) {
                 rs.next();
             }

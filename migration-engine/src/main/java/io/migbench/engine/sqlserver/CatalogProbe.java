@@ -34,6 +34,12 @@ final class CatalogProbe {
         });
     }
 
+    /** Records that {@code feature} failed when read for real (a probe can pass where the data then fails). */
+    void failed(String feature, SQLException e) {
+        readable.put(feature, false);
+        missing.put(feature, "SQLState " + e.getSQLState() + ": " + e.getMessage());
+    }
+
     /** Features probed and not readable, with the server's reason, in probe order. */
     Map<String, String> missing() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(missing));

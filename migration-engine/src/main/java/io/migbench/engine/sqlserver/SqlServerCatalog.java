@@ -35,10 +35,11 @@ final class SqlServerCatalog implements SchemaReader {
     private final IdentifierCase naming;
     private final SourceTables tables;
 
-    SqlServerCatalog(Connection connection, TypeOverrides overrides, IdentifierCase naming, SourceTables tables) {
+    SqlServerCatalog(Connection connection, TypeOverrides overrides, IdentifierCase naming, SourceTables tables)
+            throws SQLException {
         this.connection = connection;
         this.probe = new CatalogProbe(connection);
-        this.reader = new SqlServerSchemaReader(new SqlServerTypeMapping(overrides), naming);
+        this.reader = new SqlServerSchemaReader(new SqlServerTypeMapping(overrides), naming, babelfish(connection));
         this.sizes = new SqlServerTableSizes(connection, probe);
         this.naming = naming;
         this.tables = tables;
@@ -64,6 +65,14 @@ final class SqlServerCatalog implements SchemaReader {
         return new SourceSchema(scope.stream().map(naming::apply).distinct().toList(), List.of(), allSequences,
                 List.of(), mapped.stream().map(MappedTable::target).toList(), List.of(), List.of(), notMigrated,
                 serverVersion());
+    }
+
+    /** Babelfish answers {@code SERVERPROPERTY('Babelfish')} with 1; SQL Server with NULL. */
+    private static boolean babelfish(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT CAST(SERVERPROPERTY('Babelfish') AS int)")) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
     }
 
     private String serverVersion() throws SQLException {

@@ -10,7 +10,9 @@ import io.migbench.engine.sqlserver.SqlServerSchema.Table;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -73,10 +75,16 @@ public final class SqlServerSchemaReader {
 
     private final SqlServerTypeMapping typeMapping;
     private final IdentifierCase identifierCase;
+    private final boolean babelfish;
 
-    public SqlServerSchemaReader(SqlServerTypeMapping typeMapping, IdentifierCase identifierCase) {
+    /**
+     * @param babelfish the source is Babelfish, whose catalog reports a computed column of PostgreSQL's unconstrained
+     *                  {@code numeric} as {@code decimal(38,38)}: its type is taken from what the server sends
+     */
+    public SqlServerSchemaReader(SqlServerTypeMapping typeMapping, IdentifierCase identifierCase, boolean babelfish) {
         this.typeMapping = typeMapping;
         this.identifierCase = identifierCase;
+        this.babelfish = babelfish;
     }
 
     private record Found(int objectId, String schema, String name) {}
@@ -146,6 +154,11 @@ public final class SqlServerSchemaReader {
         CatalogQuery.forSchemas(c, COLUMNS, scope, rs -> with(parts, rs, p -> p.columns.add(new ColumnRow(rs.getString(2),
                 new SqlServerColumnType(rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
                 rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)))));
+        if (babelfish) {
+            for (Found t : found.values()) {
+                sentDecimalTypes(c, t, parts.get(t.objectId()).columns);
+            }
+        }
         CatalogQuery.forSchemas(c, INDEXES, scope, rs -> with(parts, rs, p -> {
             String name = rs.getString(2);
             IndexParts idx = p.indexes.get(name);
@@ -190,6 +203,26 @@ public final class SqlServerSchemaReader {
             tables.add(table(t, parts.get(t.objectId()), texts, measured.get(t.objectId())));
         }
         return tables;
+    }
+
+    /**
+     * Babelfish reports a computed column of unconstrained {@code numeric} as {@code decimal(38,38)} and sends its
+     * values at another scale: the type is read from what a zero-row query of the column sends.
+     */
+    private static void sentDecimalTypes(Connection c, Found t, List<ColumnRow> columns) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnRow col = columns.get(i);
+            SqlServerColumnType type = col.type();
+            if (col.computed() && type.precision() == 38 && type.scale() == 38
+                    && (type.name().equals("decimal") || type.name().equals("numeric"))) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TOP (0) "
+                        + SqlServerSql.quote(col.name()) + " FROM " + quoted(t))) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    columns.set(i, new ColumnRow(col.name(), new SqlServerColumnType(type.name(), type.maxLength(),
+                            md.getPrecision(1), md.getScale(1)), col.nullable(), col.identity(), true));
+                }
+            }
+        }
     }
 
     /** Why an index of this {@code sys.indexes.type} is not recreated, or {@code null} for a B-tree one. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * The schemas' sequences ({@code sys.sequences}) as PostgreSQL sequences with the same type, start, increment,
  * range and cycling, set to the last value handed out ({@code last_used_value}; where the server lacks it, to
  * {@code current_value} once it moved from the start, which can skip one value but never repeats one). A
- * decimal sequence whose range does not fit bigint is listed as not migrated.
+ * decimal sequence whose range does not fit bigint is listed as not migrated, and so is a sequence
+ * {@code sys.objects} shows but {@code sys.sequences} does not.
  */
 final class SqlServerSequences {
     private static final String SEQUENCES = """
@@ -26,6 +27,16 @@ final class SqlServerSequences {
                    CONVERT(decimal(38, 0), q.maximum_value), q.is_cycling, CONVERT(decimal(38, 0), q.current_value), %s
             FROM sys.sequences q JOIN sys.schemas s ON s.schema_id = q.schema_id
             WHERE s.name IN (%%s) ORDER BY s.name, q.name""";
+    // Babelfish 4.4 shows its sequences in sys.objects but not in sys.sequences, and an identity's own sequence as
+    // <table>_<column>_seq beside them
+    private static final String UNLISTED = """
+            SELECT s.name, o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id
+            WHERE o.type = 'SO' AND s.name IN (%s)
+              AND NOT EXISTS (SELECT 1 FROM sys.sequences q WHERE q.object_id = o.object_id)
+              AND NOT EXISTS (SELECT 1 FROM sys.identity_columns ic JOIN sys.tables t ON t.object_id = ic.object_id
+                JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+                WHERE t.schema_id = o.schema_id AND o.name = t.name + '_' + c.name + '_seq')
+            ORDER BY s.name, o.name""";
     private static final BigDecimal BIGINT_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal BIGINT_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -77,6 +88,8 @@ final class SqlServerSequences {
                     last == null ? null : "SELECT setval(" + Sql.literal(target.quoted()) + ", " + last.toPlainString() + ", true)"));
             byName.put(MigratedSequences.key(schema, name), target);
         });
+        CatalogQuery.forSchemas(connection, UNLISTED, schemas, rs -> notMigrated.add(new NotMigrated(NotMigrated.Kind.SEQUENCE,
+                rs.getString(1) + "." + rs.getString(2), "not shown by this server's sys.sequences, so its state is unknown")));
         return new Result(new MigratedSequences(defs, byName), notMigrated);
     }
 }

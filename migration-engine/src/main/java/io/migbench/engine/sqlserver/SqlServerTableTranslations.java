@@ -70,6 +70,11 @@ final class SqlServerTableTranslations {
                     "disabled in the source (NOCHECK); PostgreSQL has no disabled checks"));
             return null;
         }
+        if (k.definition() == null) {
+            notMigrated.add(new NotMigrated(NotMigrated.Kind.CHECK, onTable(k.name()),
+                    "its definition is not readable from this server's catalog"));
+            return null;
+        }
         Translation t = translator.check(k.definition());
         if (!t.translated()) {
             notMigrated.add(new NotMigrated(NotMigrated.Kind.CHECK, onTable(k.name()), "CHECK " + k.definition() + ": " + t.reason()));

@@ -93,7 +93,18 @@ final class TsqlCasts {
             throw new Untranslatable("a conversion to " + target.name() + ", which rounds to "
                     + (target.name().equals("datetime") ? "1/300 s" : "the minute"));
         }
+        if (operand.literal() != null && operand.literal().type() == LiteralType.STRING && target.kind() == ExprKind.TEXT
+                && fits(operand.literal().text(), target.sql())) {
+            // CAST(N'new' AS nvarchar(3)) is the literal itself (Babelfish's catalog shows every string default so)
+            return operand;
+        }
         return convert(operand, target.kind(), target.sql(), true);
+    }
+
+    /** Whether {@code text} fits a PostgreSQL {@code text} or {@code varchar(n)} uncut. */
+    private static boolean fits(String text, String pgType) {
+        return pgType.equals("text") || text.codePointCount(0, text.length())
+                <= Integer.parseInt(pgType.substring(pgType.indexOf('(') + 1, pgType.length() - 1));
     }
 
     /** {@code t} assigned to {@code column}, converted as SQL Server converts a value stored in that column. */

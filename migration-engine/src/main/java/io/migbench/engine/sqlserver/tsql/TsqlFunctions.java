@@ -74,6 +74,17 @@ final class TsqlFunctions {
 
     private Typed scalar(String name, List<Typed> a) {
         switch (name) {
+            case "nextval" -> {
+                // Babelfish shows NEXT VALUE FOR seq as nextval('seq'); T-SQL has no nextval of its own
+                arity(name, a, 1);
+                if (a.get(0).literal() == null || a.get(0).literal().type() != LiteralType.STRING) {
+                    throw new Untranslatable("NEXTVAL of a " + a.get(0).kind().words());
+                }
+                String sequence = a.get(0).literal().text();
+                int dot = sequence.lastIndexOf('.');
+                return translator.nextValue(new TsqlExpr.NextValue(dot < 0 ? null : sequence.substring(0, dot),
+                        sequence.substring(dot + 1)));
+            }
             case "getdate", "sysdatetime" -> {
                 arity(name, a, 0);
                 return new Typed("LOCALTIMESTAMP", ExprKind.TIMESTAMP, NOW);

@@ -383,12 +383,12 @@ public final class TsqlTranslator {
         return Typed.of(sql.append(" END").toString(), kind, parts.toArray(Typed[]::new));
     }
 
-    private Typed nextValue(NextValue n) {
+    Typed nextValue(NextValue n) {
         String quoted = sequences.apply(n.schema(), n.sequence());
         if (quoted == null) {
             throw new Untranslatable("draws from sequence " + (n.schema() == null ? "" : n.schema() + ".") + n.sequence()
                     + ", which is not migrated");
         }
-        return new Typed("nextval(" + Sql.literal(quoted) + "::regclass)", ExprKind.INTEGER, "NEXT VALUE FOR");
+        return new Typed("nextval(" + Sql.literal(quoted) + "::regclass)", ExprKind.INTEGER, "a sequence");
     }
 }

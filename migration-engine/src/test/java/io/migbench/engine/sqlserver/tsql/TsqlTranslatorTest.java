@@ -104,6 +104,9 @@ class TsqlTranslatorTest {
             "(NEXT VALUE FOR [dbo].[OrderNo]) ~ Qty ~ nextval('\"dbo\".\"orderno\"'::regclass)",
             "(CONVERT([bit],(0))) ~ Active ~ false",
             "((1.5E3)) ~ Ratio ~ CAST(1.5E3 AS double precision)",
+            "(CAST(('new') AS nvarchar(3))) ~ Name ~ 'new'",
+            "(CAST(('new') AS nchar(3))) ~ Code ~ CAST('new' AS char(3))",
+            "nextval('OrderNo') ~ Qty ~ nextval('\"dbo\".\"orderno\"'::regclass)",
     })
     void defaultsTranslateToTheColumnsType(String tsql, String column, String pg) {
         Translation t = translator.columnDefault(tsql, columnNamed(column));

@@ -1,7 +1,6 @@
 package io.migbench.engine.sqlserver;
 
 import io.migbench.engine.sqlserver.SqlServerSchema.Check;
-import io.migbench.engine.sqlserver.SqlServerSchema.Computed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,31 +13,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The T-SQL of the tables' column defaults, computed columns and CHECK constraints, one query per kind for all
- * tables of the schemas, from {@code sys.default_constraints}, {@code sys.computed_columns} and
- * {@code sys.check_constraints}; where this server does not show one of those (probed once), from
- * {@code INFORMATION_SCHEMA} (defaults, checks: then every check counts as enabled and trusted), or not at all
- * (computed columns: then known only as computed, from {@code sys.columns.is_computed}). Column names are matched
- * case-insensitively, as T-SQL does (Babelfish shows them lower-cased in {@code sys.computed_columns}).
+ * Where the T-SQL of the tables' column defaults, computed columns and CHECK constraints is read from, by the best
+ * path this server shows (each catalog view probed once): defaults from {@code sys.default_constraints}, else
+ * {@code INFORMATION_SCHEMA.COLUMNS}; computed columns from {@code sys.computed_columns}, else known only as computed
+ * ({@code sys.columns.is_computed}, values copied); both joined into the one columns query of
+ * {@link SqlServerSchemaReader}. Checks from {@code sys.check_constraints} in one query for all tables; when the
+ * server cannot show every definition at once, one by one; without that view from {@code INFORMATION_SCHEMA}, every
+ * check then counting as enabled and trusted.
  */
 final class SqlServerExpressionCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(SqlServerExpressionCatalog.class);
     private static final String IN_SCHEMAS = """
             JOIN sys.tables t ON t.object_id = %s JOIN sys.schemas s ON s.schema_id = t.schema_id
             WHERE t.is_ms_shipped = 0 AND s.name IN (%s)""";
-    private static final String DEFAULTS = """
-            SELECT d.parent_object_id, c.name, d.definition FROM sys.default_constraints d
-            JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
-            """ + IN_SCHEMAS.formatted("d.parent_object_id", "%s");
-    private static final String DEFAULTS_FROM_INFORMATION_SCHEMA = """
-            SELECT OBJECT_ID(QUOTENAME(TABLE_SCHEMA) + '.' + QUOTENAME(TABLE_NAME)), COLUMN_NAME, COLUMN_DEFAULT
-            FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_DEFAULT IS NOT NULL AND TABLE_SCHEMA IN (%s)""";
-    private static final String COMPUTED = """
-            SELECT cc.object_id, cc.name, cc.definition, cc.is_persisted FROM sys.computed_columns cc
-            """ + IN_SCHEMAS.formatted("cc.object_id", "%s");
     private static final String CHECKS = """
             SELECT k.parent_object_id, k.name, k.definition, k.is_disabled, k.is_not_trusted FROM sys.check_constraints k
             """ + IN_SCHEMAS.formatted("k.parent_object_id", "%s") + " ORDER BY k.parent_object_id, k.name";
@@ -51,21 +40,11 @@ final class SqlServerExpressionCatalog {
               ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME
             WHERE tc.TABLE_SCHEMA IN (%s) ORDER BY 1, 2""";
 
-    /** The expressions found, by table object id and (for columns) column name. */
-    record Found(Map<Integer, Map<String, String>> defaults, Map<Integer, Map<String, Computed>> computed,
-                 Map<Integer, List<Check>> checks) {
-        Map<String, String> defaults(int table) {
-            return defaults.getOrDefault(table, Map.of());
-        }
-
-        Map<String, Computed> computed(int table) {
-            return computed.getOrDefault(table, Map.of());
-        }
-
-        List<Check> checks(int table) {
-            return checks.getOrDefault(table, List.of());
-        }
-    }
+    /**
+     * What the columns query selects for a column's default, computed expression and persisted flag, and the joins
+     * that provide them ({@code c}: sys.columns, {@code t}: sys.tables, {@code s}: sys.schemas).
+     */
+    record ColumnExpressions(String select, String joins) {}
 
     private final Connection connection;
     private final CatalogProbe probe;
@@ -75,19 +54,27 @@ final class SqlServerExpressionCatalog {
         this.probe = probe;
     }
 
-    Found read(List<String> schemas) throws SQLException {
-        Map<Integer, Map<String, String>> defaults = new HashMap<>();
-        String defaultsSql = probe.readable("sys.default_constraints",
-                "SELECT TOP (0) parent_object_id, parent_column_id, definition FROM sys.default_constraints")
-                ? DEFAULTS : DEFAULTS_FROM_INFORMATION_SCHEMA;
-        CatalogQuery.forSchemas(connection, defaultsSql, schemas, rs -> defaults
-                .computeIfAbsent(rs.getInt(1), id -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).put(rs.getString(2), rs.getString(3)));
-        Map<Integer, Map<String, Computed>> computed = new HashMap<>();
-        if (probe.readable("sys.computed_columns", "SELECT TOP (0) object_id, name, definition, is_persisted FROM sys.computed_columns")) {
-            CatalogQuery.forSchemas(connection, COMPUTED, schemas, rs -> computed
-                    .computeIfAbsent(rs.getInt(1), id -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-                    .put(rs.getString(2), new Computed(rs.getString(3), rs.getBoolean(4))));
+    ColumnExpressions columnExpressions() {
+        StringBuilder joins = new StringBuilder();
+        String defaults;
+        if (probe.readable("sys.default_constraints", "SELECT TOP (0) object_id, definition FROM sys.default_constraints")) {
+            defaults = "d.definition";
+            joins.append(" LEFT JOIN sys.default_constraints d ON d.object_id = c.default_object_id");
+        } else {
+            defaults = "isc.COLUMN_DEFAULT";
+            joins.append(" LEFT JOIN INFORMATION_SCHEMA.COLUMNS isc ON isc.TABLE_SCHEMA = s.name AND isc.TABLE_NAME = t.name"
+                    + " AND isc.COLUMN_NAME = c.name");
         }
+        String computed = "CAST(NULL AS nvarchar(max)), CAST(0 AS bit)";
+        if (probe.readable("sys.computed_columns", "SELECT TOP (0) object_id, column_id, definition, is_persisted FROM sys.computed_columns")) {
+            computed = "cc.definition, cc.is_persisted";
+            joins.append(" LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id");
+        }
+        return new ColumnExpressions(defaults + ", " + computed, joins.toString());
+    }
+
+    /** The CHECK constraints of the schemas' tables, by table object id. */
+    Map<Integer, List<Check>> checks(List<String> schemas) throws SQLException {
         Map<Integer, List<Check>> checks = new HashMap<>();
         if (probe.readable("sys.check_constraints",
                 "SELECT TOP (0) parent_object_id, name, definition, is_disabled, is_not_trusted FROM sys.check_constraints")) {
@@ -103,7 +90,7 @@ final class SqlServerExpressionCatalog {
             CatalogQuery.forSchemas(connection, CHECKS_FROM_INFORMATION_SCHEMA, schemas, rs -> checks
                     .computeIfAbsent(rs.getInt(1), id -> new ArrayList<>()).add(new Check(rs.getString(2), rs.getString(3), false, false)));
         }
-        return new Found(defaults, computed, checks);
+        return checks;
     }
 
     /**

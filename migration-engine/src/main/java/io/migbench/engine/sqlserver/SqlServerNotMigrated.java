@@ -15,7 +15,7 @@ import java.util.Set;
  * PostgreSQL does not run; those the table filter takes), procedures, functions and CLR aggregates, synonyms, DML
  * triggers on migrated tables and on views; database DDL triggers ({@code sys.triggers}); table types and alias
  * types ({@code sys.types}: the columns of an alias type get its base type); grant lists on migrated tables
- * ({@code sys.database_permissions}). A catalog view this server does not show is skipped (probed once).
+ * ({@code sys.database_permissions}). A catalog view this server does not show is skipped (recorded by the probe).
  */
 final class SqlServerNotMigrated {
     private static final String OBJECTS = """
@@ -51,46 +51,38 @@ final class SqlServerNotMigrated {
      */
     List<NotMigrated> read(List<String> schemas, TableFilter filter, Set<TableName> migrated) throws SQLException {
         List<NotMigrated> out = new ArrayList<>();
-        if (probe.readable("sys.objects", "SELECT TOP (0) type, parent_object_id, is_ms_shipped FROM sys.objects")) {
-            CatalogQuery.forSchemas(connection, OBJECTS, schemas, rs -> {
-                String type = rs.getString(1).trim();
-                TableName name = new TableName(rs.getString(2), rs.getString(3));
-                NotMigrated object = switch (type) {
-                    case "V" -> filter.accepts(name) ? new NotMigrated(NotMigrated.Kind.VIEW, name.toString(),
-                            "T-SQL, not translated") : null;
-                    case "P", "X", "PC", "RF" -> new NotMigrated(NotMigrated.Kind.PROCEDURE, name.toString());
-                    case "AF" -> new NotMigrated(NotMigrated.Kind.AGGREGATE, name.toString());
-                    case "SN" -> new NotMigrated(NotMigrated.Kind.SYNONYM, name.toString());
-                    case "TR" -> {
-                        TableName parent = new TableName(rs.getString(4), rs.getString(5));
-                        String parentType = rs.getString(6) == null ? "" : rs.getString(6).trim();
-                        yield migrated.contains(parent) || parentType.equals("V") && filter.accepts(parent)
-                                ? new NotMigrated(NotMigrated.Kind.TRIGGER, name.name() + " on " + parent) : null;
-                    }
-                    default -> new NotMigrated(NotMigrated.Kind.FUNCTION, name.toString());
-                };
-                if (object != null) {
-                    out.add(object);
+        probe.attempt("sys.objects", () -> CatalogQuery.forSchemas(connection, OBJECTS, schemas, rs -> {
+            String type = rs.getString(1).trim();
+            TableName name = new TableName(rs.getString(2), rs.getString(3));
+            NotMigrated object = switch (type) {
+                case "V" -> filter.accepts(name) ? new NotMigrated(NotMigrated.Kind.VIEW, name.toString(),
+                        "T-SQL, not translated") : null;
+                case "P", "X", "PC", "RF" -> new NotMigrated(NotMigrated.Kind.PROCEDURE, name.toString());
+                case "AF" -> new NotMigrated(NotMigrated.Kind.AGGREGATE, name.toString());
+                case "SN" -> new NotMigrated(NotMigrated.Kind.SYNONYM, name.toString());
+                case "TR" -> {
+                    TableName parent = new TableName(rs.getString(4), rs.getString(5));
+                    String parentType = rs.getString(6) == null ? "" : rs.getString(6).trim();
+                    yield migrated.contains(parent) || parentType.equals("V") && filter.accepts(parent)
+                            ? new NotMigrated(NotMigrated.Kind.TRIGGER, name.name() + " on " + parent) : null;
                 }
-            });
-        }
-        if (probe.readable("sys.triggers", "SELECT TOP (0) name, parent_class, is_ms_shipped FROM sys.triggers")) {
-            CatalogQuery.forSchemas(connection, DATABASE_TRIGGERS, List.of(), rs ->
-                    out.add(new NotMigrated(NotMigrated.Kind.TRIGGER, rs.getString(1) + " on database")));
-        }
-        if (probe.readable("sys.types", "SELECT TOP (0) is_table_type, is_user_defined, is_assembly_type FROM sys.types")) {
-            CatalogQuery.forSchemas(connection, TYPES, schemas, rs -> out.add(new NotMigrated(NotMigrated.Kind.TYPE,
-                    rs.getString(1) + "." + rs.getString(2), rs.getBoolean(3) ? "a table type"
-                    : "an alias of " + rs.getString(4) + "; its columns get " + rs.getString(4))));
-        }
-        if (probe.readable("sys.database_permissions", "SELECT TOP (0) class, major_id FROM sys.database_permissions")) {
-            CatalogQuery.forSchemas(connection, GRANTS, schemas, rs -> {
-                TableName table = new TableName(rs.getString(1), rs.getString(2));
-                if (migrated.contains(table)) {
-                    out.add(new NotMigrated(NotMigrated.Kind.GRANT, "on " + table));
-                }
-            });
-        }
+                default -> new NotMigrated(NotMigrated.Kind.FUNCTION, name.toString());
+            };
+            if (object != null) {
+                out.add(object);
+            }
+        }));
+        probe.attempt("sys.triggers", () -> CatalogQuery.forSchemas(connection, DATABASE_TRIGGERS, List.of(), rs ->
+                out.add(new NotMigrated(NotMigrated.Kind.TRIGGER, rs.getString(1) + " on database"))));
+        probe.attempt("sys.types", () -> CatalogQuery.forSchemas(connection, TYPES, schemas, rs -> out.add(new NotMigrated(
+                NotMigrated.Kind.TYPE, rs.getString(1) + "." + rs.getString(2), rs.getBoolean(3) ? "a table type"
+                : "an alias of " + rs.getString(4) + "; its columns get " + rs.getString(4)))));
+        probe.attempt("sys.database_permissions", () -> CatalogQuery.forSchemas(connection, GRANTS, schemas, rs -> {
+            TableName table = new TableName(rs.getString(1), rs.getString(2));
+            if (migrated.contains(table)) {
+                out.add(new NotMigrated(NotMigrated.Kind.GRANT, "on " + table));
+            }
+        }));
         return out;
     }
 }

@@ -38,14 +38,16 @@ public final class SqlServerSchemaReader {
     private static final String TABLES = """
             SELECT t.object_id, s.name, t.name FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id
             WHERE t.is_ms_shipped = 0 AND s.name IN (%s) ORDER BY s.name, t.name""";
-    // alias types resolve to their base system type; CLR types (geography, hierarchyid...) keep their own name
+    // alias types resolve to their base system type; CLR types (geography, hierarchyid...) keep their own name;
+    // the first %s is the default and computed expressions' select list, the second their joins
     private static final String COLUMNS = """
             SELECT c.object_id, c.name,
                    CASE WHEN ut.is_user_defined = 1 AND ut.is_assembly_type = 0 THEN TYPE_NAME(c.system_type_id)
                         ELSE ut.name END,
-                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity, c.is_computed
+                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity, c.is_computed, %s
             FROM sys.columns c JOIN sys.types ut ON ut.user_type_id = c.user_type_id
-            """ + IN_SCHEMAS.formatted("c.object_id", "%s") + " ORDER BY c.object_id, c.column_id";
+            JOIN sys.tables t ON t.object_id = c.object_id JOIN sys.schemas s ON s.schema_id = t.schema_id%s
+            WHERE t.is_ms_shipped = 0 AND s.name IN (%%s) ORDER BY c.object_id, c.column_id""";
     // every index but heaps (type 0) and hypothetical ones; columnstore indexes may list no columns
     private static final String INDEXES = """
             SELECT i.object_id, i.name, i.is_primary_key, i.is_unique, c.name, ic.is_descending_key,
@@ -89,7 +91,9 @@ public final class SqlServerSchemaReader {
 
     private record Found(int objectId, String schema, String name) {}
 
-    private record ColumnRow(String name, SqlServerColumnType type, boolean nullable, boolean identity, boolean computed) {}
+    /** @param computed the expression of a computed column (its definition may be unknown), else {@code null} */
+    private record ColumnRow(String name, SqlServerColumnType type, boolean nullable, boolean identity,
+                             String columnDefault, Computed computed) {}
 
     /** Catalog rows of one table, gathered view by view before the table is assembled. */
     private static final class Parts {
@@ -151,9 +155,12 @@ public final class SqlServerSchemaReader {
         });
         Map<Integer, Parts> parts = new HashMap<>();
         found.keySet().forEach(id -> parts.put(id, new Parts()));
-        CatalogQuery.forSchemas(c, COLUMNS, scope, rs -> with(parts, rs, p -> p.columns.add(new ColumnRow(rs.getString(2),
-                new SqlServerColumnType(rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
-                rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)))));
+        SqlServerExpressionCatalog.ColumnExpressions expressionSql = expressions.columnExpressions();
+        CatalogQuery.forSchemas(c, COLUMNS.formatted(expressionSql.select(), expressionSql.joins()), scope,
+                rs -> with(parts, rs, p -> p.columns.add(new ColumnRow(rs.getString(2),
+                        new SqlServerColumnType(rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
+                        rs.getBoolean(7), rs.getBoolean(8), rs.getString(10),
+                        rs.getBoolean(9) ? new Computed(rs.getString(11), rs.getBoolean(12)) : null))));
         if (babelfish) {
             for (Found t : found.values()) {
                 sentDecimalTypes(c, t, parts.get(t.objectId()).columns);
@@ -193,14 +200,15 @@ public final class SqlServerSchemaReader {
             long last = rs.getLong(5);
             p.identity = new Identity(column, seed, increment, rs.wasNull() ? null : last);
         }));
-        SqlServerExpressionCatalog.Found texts = expressions.read(scope);
+        Map<Integer, List<SqlServerSchema.Check>> checks = expressions.checks(scope);
         Map<Integer, SqlServerTableSizes.Size> measured = sizes.measure(found.values().stream()
                 .map(t -> new SqlServerTableSizes.Sizing(t.objectId(), quoted(t),
                         parts.get(t.objectId()).columns.stream().map(ColumnRow::type).toList()))
                 .toList());
         List<Table> tables = new ArrayList<>();
         for (Found t : found.values()) {
-            tables.add(table(t, parts.get(t.objectId()), texts, measured.get(t.objectId())));
+            tables.add(table(t, parts.get(t.objectId()), checks.getOrDefault(t.objectId(), List.of()),
+                    measured.get(t.objectId())));
         }
         return tables;
     }
@@ -213,13 +221,14 @@ public final class SqlServerSchemaReader {
         for (int i = 0; i < columns.size(); i++) {
             ColumnRow col = columns.get(i);
             SqlServerColumnType type = col.type();
-            if (col.computed() && type.precision() == 38 && type.scale() == 38
+            if (col.computed() != null && type.precision() == 38 && type.scale() == 38
                     && (type.name().equals("decimal") || type.name().equals("numeric"))) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TOP (0) "
                         + SqlServerSql.quote(col.name()) + " FROM " + quoted(t))) {
                     ResultSetMetaData md = rs.getMetaData();
                     columns.set(i, new ColumnRow(col.name(), new SqlServerColumnType(type.name(), type.maxLength(),
-                            md.getPrecision(1), md.getScale(1)), col.nullable(), col.identity(), true));
+                            md.getPrecision(1), md.getScale(1)), col.nullable(), col.identity(), col.columnDefault(),
+                            col.computed()));
                 }
             }
         }
@@ -250,15 +259,12 @@ public final class SqlServerSchemaReader {
         };
     }
 
-    private Table table(Found t, Parts p, SqlServerExpressionCatalog.Found expressions, SqlServerTableSizes.Size size) {
-        Map<String, String> defaults = expressions.defaults(t.objectId());
-        Map<String, Computed> computed = expressions.computed(t.objectId());
+    private Table table(Found t, Parts p, List<SqlServerSchema.Check> checks, SqlServerTableSizes.Size size) {
         List<Column> columns = new ArrayList<>();
         for (ColumnRow col : p.columns) {
-            Computed expression = col.computed() ? computed.getOrDefault(col.name(), new Computed(null, false)) : null;
             columns.add(new Column(col.name(), identifierCase.apply(col.name()), col.type(),
                     typeMapping.map(t.schema(), t.name(), col.name(), col.type()), col.nullable(), col.identity(),
-                    defaults.get(col.name()), expression));
+                    col.columnDefault(), col.computed()));
         }
         List<Index> indexes = new ArrayList<>();
         p.indexes.forEach((n, idx) -> indexes.add(new Index(n, identifierCase.apply(n), idx.primaryKey, idx.unique,
@@ -270,7 +276,7 @@ public final class SqlServerSchemaReader {
                 fk.columns.stream().map(r -> r[3]).toList(), fk.onDelete, fk.onUpdate, fk.disabled, fk.notTrusted)));
         return new Table(t.schema(), t.name(), identifierCase.apply(t.schema()), identifierCase.apply(t.name()),
                 List.copyOf(columns), Collections.unmodifiableList(indexes), List.copyOf(fks),
-                expressions.checks(t.objectId()), p.identity, size.rows(), size.bytes());
+                List.copyOf(checks), p.identity, size.rows(), size.bytes());
     }
 
     private static String quoted(Found t) {

@@ -52,14 +52,26 @@ final class SqlServerSequences {
         this.naming = naming;
     }
 
-    Result read(List<String> schemas) throws SQLException {
-        if (!probe.readable("sys.sequences", "SELECT TOP (0) name, start_value, current_value FROM sys.sequences")) {
-            return new Result(MigratedSequences.none(), List.of());
-        }
-        boolean lastUsed = probe.readable("sys.sequences.last_used_value", "SELECT TOP (0) last_used_value FROM sys.sequences");
+    Result read(List<String> schemas) {
         List<SequenceDef> defs = new ArrayList<>();
         Map<String, TableName> byName = new HashMap<>();
         List<NotMigrated> notMigrated = new ArrayList<>();
+        // last_used_value is SQL Server 2017's; the query without it is the fallback
+        boolean read = probe.attempt("sys.sequences.last_used_value", () -> readRows(schemas, true, defs, byName, notMigrated))
+                || probe.attempt("sys.sequences", () -> readRows(schemas, false, defs, byName, notMigrated));
+        if (read) {
+            probe.attempt("sys.objects (sequences)", () -> CatalogQuery.forSchemas(connection, UNLISTED, schemas,
+                    rs -> notMigrated.add(new NotMigrated(NotMigrated.Kind.SEQUENCE, rs.getString(1) + "." + rs.getString(2),
+                            "not shown by this server's sys.sequences, so its state is unknown"))));
+        }
+        return new Result(new MigratedSequences(defs, byName), notMigrated);
+    }
+
+    private void readRows(List<String> schemas, boolean lastUsed, List<SequenceDef> defs, Map<String, TableName> byName,
+                          List<NotMigrated> notMigrated) throws SQLException {
+        defs.clear();
+        byName.clear();
+        notMigrated.clear();
         CatalogQuery.forSchemas(connection, SEQUENCES.formatted(lastUsed ? "CONVERT(decimal(38, 0), q.last_used_value)"
                 : "CAST(NULL AS decimal(38, 0))"), schemas, rs -> {
             String schema = rs.getString(1);
@@ -88,8 +100,5 @@ final class SqlServerSequences {
                     last == null ? null : "SELECT setval(" + Sql.literal(target.quoted()) + ", " + last.toPlainString() + ", true)"));
             byName.put(MigratedSequences.key(schema, name), target);
         });
-        CatalogQuery.forSchemas(connection, UNLISTED, schemas, rs -> notMigrated.add(new NotMigrated(NotMigrated.Kind.SEQUENCE,
-                rs.getString(1) + "." + rs.getString(2), "not shown by this server's sys.sequences, so its state is unknown")));
-        return new Result(new MigratedSequences(defs, byName), notMigrated);
     }
 }

@@ -11,9 +11,13 @@ package io.migbench.engine.schema;
  * @param sequence       quoted name of the sequence the default draws from (serial), or {@code null}
  * @param binaryPortable false when the type's binary form embeds a database-specific type OID
  *                       (arrays of user types, composites): such tables are copied in text format
+ * @param identityOptions start, increment, range and last value of an identity (or of the sequence in
+ *                       {@code sequence}) when the source states them, else {@code null} (the defaults; moved past the
+ *                       copied maximum)
  */
 public record ColumnDef(String name, String type, boolean notNull, String defaultExpr, char identity,
-                        String generatedExpr, String collation, String sequence, boolean binaryPortable) {
+                        String generatedExpr, String collation, String sequence, boolean binaryPortable,
+                        IdentityOptions identityOptions) {
     public boolean copied() {
         return generatedExpr == null;
     }

@@ -3,7 +3,8 @@ package io.migbench.engine.schema;
 /**
  * A source object the engine does not recreate in the target, reported so that nothing is dropped silently.
  *
- * @param name   schema-qualified (e.g. {@code public.f(integer)}, {@code trg on public.t})
+ * @param name   schema-qualified, as the source names it (e.g. {@code public.f(integer)}, {@code trg on public.t},
+ *               {@code dbo.Orders.Total} for a column)
  * @param reason why, when it is not simply the kind (e.g. a view that uses a function), or {@code null}
  */
 public record NotMigrated(Kind kind, String name, String reason) {
@@ -22,7 +23,15 @@ public record NotMigrated(Kind kind, String name, String reason) {
         EXTENSION("extension", "extensions"),
         FOREIGN_TABLE("foreign table", "foreign tables"),
         STATISTICS("statistics object", "statistics objects"),
-        VIEW("view", "views");
+        VIEW("view", "views"),
+        SEQUENCE("sequence", "sequences"),
+        SYNONYM("synonym", "synonyms"),
+        TYPE("type", "types"),
+        COLUMN_DEFAULT("column default", "column defaults"),
+        COMPUTED_COLUMN("computed column", "computed columns"),
+        CHECK("check constraint", "check constraints"),
+        FOREIGN_KEY("foreign key", "foreign keys"),
+        INDEX("index", "indexes");
 
         private final String singular;
         private final String plural;

@@ -179,7 +179,7 @@ public final class PgSchemaReader implements SchemaReader {
                     out.add(new ColumnDef(rs.getString(1), rs.getString(2), rs.getBoolean(3),
                             generated ? null : expr,
                             identity == null || identity.isEmpty() ? 0 : identity.charAt(0),
-                            generated ? expr : null, rs.getString(8), rs.getString(7), !rs.getBoolean(9)));
+                            generated ? expr : null, rs.getString(8), rs.getString(7), !rs.getBoolean(9), null));
                 }
             }
         }

@@ -107,7 +107,8 @@ public final class TargetFinalizer {
     }
 
     /**
-     * Moves identity and serial sequences past the copied maximum, so the next insert does not collide. A partition
+     * Moves identity and serial sequences past the copied maximum, so the next insert does not collide, or to the
+     * source's last value when it is further ({@link IdentityOptions}; the minimum for a descending one). A partition
      * shares its parent's sequences: the parent, whose maximum covers every partition, resets them.
      */
     public void resetSequences(Connection c, TableDef t) throws SQLException {
@@ -121,9 +122,12 @@ public final class TargetFinalizer {
             String sequence = "coalesce(pg_get_serial_sequence(" + t.name().regclassLiteral() + ", "
                     + Sql.literal(col.name()) + ")" + (col.sequence() == null ? "" : ", " + Sql.literal(col.sequence()))
                     + ")::regclass";
+            IdentityOptions options = col.identityOptions();
+            String extreme = (options != null && options.descending() ? "min(" : "max(") + col.quotedName() + ")";
+            String value = options == null ? extreme : options.resetValueSql(extreme);
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT setval(" + sequence + ", m) FROM (SELECT max("
-                         + col.quotedName() + ") AS m FROM " + t.name().quoted() + ") x WHERE m IS NOT NULL")) {
+                 ResultSet rs = st.executeQuery("SELECT setval(" + sequence + ", m::bigint) FROM (SELECT " + value
+                         + " AS m FROM " + t.name().quoted() + ") x WHERE m IS NOT NULL")) {
                 rs.next();
             }
         }

@@ -34,6 +34,36 @@ final class CatalogProbe {
         });
     }
 
+    interface CatalogRead {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code read} of an optional catalog feature without a probe first (one round trip, not two); a failure
+     * is recorded as for a probe and the feature skipped.
+     *
+     * @return whether the read ran
+     */
+    boolean attempt(String feature, CatalogRead read) {
+        if (Boolean.FALSE.equals(readable.get(feature))) {
+            return false;
+        }
+        try {
+            read.run();
+            readable.put(feature, true);
+            return true;
+        } catch (SQLException e) {
+            failed(feature, e);
+            return false;
+        }
+    }
+
+    /** Records that {@code feature} failed when read for real (a probe can pass where the data then fails). */
+    void failed(String feature, SQLException e) {
+        readable.put(feature, false);
+        missing.put(feature, "SQLState " + e.getSQLState() + ": " + e.getMessage());
+    }
+
     /** Features probed and not readable, with the server's reason, in probe order. */
     Map<String, String> missing() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(missing));

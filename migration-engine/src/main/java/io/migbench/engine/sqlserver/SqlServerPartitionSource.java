@@ -119,10 +119,10 @@ final class SqlServerPartitionSource implements PartitionSource {
         Chunk scratch = new Chunk(CHUNK_BYTES);
         try (Connection source = connections.getConnection()) {
             // the rows are encoded as for a copy (the encoder applies the same NUL policy) and dropped
-            PgBinaryWriter discard = new PgBinaryWriter(table.source().columns().size(),
+            SqlServerRangeReader reader = new SqlServerRangeReader(table);
+            PgBinaryWriter discard = new PgBinaryWriter(reader.copiedColumns(),
                     new OutputStreamChunkSink(OutputStream.nullOutputStream()), scratch, nulPolicy);
-            long rows = new SqlServerRangeReader(table.source(), keyNames(table)).read(source, range(table, partition),
-                    discard, digest);
+            long rows = reader.read(source, range(table, partition), discard, digest);
             return new RowDigest(rows, new BigDecimal(digest.sum()));
         }
     }
@@ -131,10 +131,10 @@ final class SqlServerPartitionSource implements PartitionSource {
                          JavaRowDigest digest, CopyCounter counter) throws Exception {
         try {
             ProgressSink progress = new ProgressSink(pipe, counter);
-            PgBinaryWriter writer = new PgBinaryWriter(table.source().columns().size(), progress, pipe.acquire(),
-                    nulPolicy);
+            SqlServerRangeReader reader = new SqlServerRangeReader(table);
+            PgBinaryWriter writer = new PgBinaryWriter(reader.copiedColumns(), progress, pipe.acquire(), nulPolicy);
             progress.writer = writer;
-            long rows = new SqlServerRangeReader(table.source(), keyNames(table)).read(source, range, writer, digest);
+            long rows = reader.read(source, range, writer, digest);
             writer.finish();
             return rows;
         } catch (Throwable e) {

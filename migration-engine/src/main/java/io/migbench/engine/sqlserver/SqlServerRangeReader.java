@@ -32,11 +32,23 @@ public final class SqlServerRangeReader {
     private static final Set<String> UTF16_TYPES = Set.of("nchar", "nvarchar", "ntext", "sysname");
 
     private final Table table;
+    private final boolean[] copied;
     private final List<String> keyColumns;
 
-    public SqlServerRangeReader(Table table, List<String> keyColumns) {
-        this.table = table;
-        this.keyColumns = List.copyOf(keyColumns);
+    /** Reads {@code table}'s source columns; those the target computes itself are only digested, not written. */
+    public SqlServerRangeReader(MappedTable table) {
+        this.table = table.source();
+        this.copied = table.copied();
+        this.keyColumns = table.splitKey().stream().map(Column::name).toList();
+    }
+
+    /** The number of columns written to the COPY stream. */
+    public int copiedColumns() {
+        int n = 0;
+        for (boolean c : copied) {
+            n += c ? 1 : 0;
+        }
+        return n;
     }
 
     public String selectSql(KeyRange range) {
@@ -57,7 +69,7 @@ public final class SqlServerRangeReader {
         boolean[] utf16 = new boolean[columns.size()];
         for (int i = 0; i < utf16.length; i++) {
             // the digest hashes Strings, so with checksums on every text value is read as one
-            utf16[i] = digest == null && sentAsUtf16(columns.get(i));
+            utf16[i] = digest == null && copied[i] && sentAsUtf16(columns.get(i));
         }
         try (PreparedStatement ps = source.prepareStatement(selectSql(range), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
@@ -78,9 +90,14 @@ public final class SqlServerRangeReader {
                                 writeUtf16(rs, i + 1, writer);
                                 continue;
                             }
+                            if (!copied[i] && digest == null) {
+                                continue;
+                            }
                             PgColumnType type = columns.get(i).targetType();
                             Object value = readValue(rs, i + 1, type);
-                            writer.writeValue(type.kind(), value);
+                            if (copied[i]) {
+                                writer.writeValue(type.kind(), value);
+                            }
                             if (digest != null) {
                                 digest.add(value);
                             }

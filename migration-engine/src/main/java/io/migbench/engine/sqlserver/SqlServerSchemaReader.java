@@ -2,15 +2,17 @@ package io.migbench.engine.sqlserver;
 
 import io.migbench.engine.schema.TableName;
 import io.migbench.engine.sqlserver.SqlServerSchema.Column;
+import io.migbench.engine.sqlserver.SqlServerSchema.Computed;
 import io.migbench.engine.sqlserver.SqlServerSchema.ForeignKey;
 import io.migbench.engine.sqlserver.SqlServerSchema.Identity;
 import io.migbench.engine.sqlserver.SqlServerSchema.Index;
 import io.migbench.engine.sqlserver.SqlServerSchema.Table;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import java.util.function.Predicate;
 /**
  * Discovers user tables from SQL Server's catalog views ({@code sys.tables}, {@code sys.columns},
  * {@code sys.types}, {@code sys.indexes}, {@code sys.index_columns}, {@code sys.foreign_keys},
- * {@code sys.identity_columns}) for the chosen schemas and table globs, and maps each column's type through
+ * {@code sys.identity_columns}, and the T-SQL of defaults, computed columns and checks through
+ * {@link SqlServerExpressionCatalog}) for the chosen schemas and table globs, and maps each column's type through
  * {@link SqlServerTypeMapping} (an unmappable column fails discovery, naming it). Each view is read once for
  * all tables of the schemas, so discovery costs the same few round trips for 5 tables or 5,000; row counts and
  * sizes come from {@link SqlServerTableSizes}.
@@ -35,25 +38,29 @@ public final class SqlServerSchemaReader {
     private static final String TABLES = """
             SELECT t.object_id, s.name, t.name FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id
             WHERE t.is_ms_shipped = 0 AND s.name IN (%s) ORDER BY s.name, t.name""";
-    // alias types resolve to their base system type; CLR types (geography, hierarchyid...) keep their own name
+    // alias types resolve to their base system type; CLR types (geography, hierarchyid...) keep their own name;
+    // the first %s is the default and computed expressions' select list, the second their joins
     private static final String COLUMNS = """
             SELECT c.object_id, c.name,
                    CASE WHEN ut.is_user_defined = 1 AND ut.is_assembly_type = 0 THEN TYPE_NAME(c.system_type_id)
                         ELSE ut.name END,
-                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity
+                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity, c.is_computed, %s
             FROM sys.columns c JOIN sys.types ut ON ut.user_type_id = c.user_type_id
-            """ + IN_SCHEMAS.formatted("c.object_id", "%s") + " ORDER BY c.object_id, c.column_id";
+            JOIN sys.tables t ON t.object_id = c.object_id JOIN sys.schemas s ON s.schema_id = t.schema_id%s
+            WHERE t.is_ms_shipped = 0 AND s.name IN (%%s) ORDER BY c.object_id, c.column_id""";
+    // every index but heaps (type 0) and hypothetical ones; columnstore indexes may list no columns
     private static final String INDEXES = """
             SELECT i.object_id, i.name, i.is_primary_key, i.is_unique, c.name, ic.is_descending_key,
-                   ic.is_included_column
+                   ic.is_included_column, i.type, i.is_unique_constraint, i.filter_definition, i.is_disabled
             FROM sys.indexes i
-            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
-            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            LEFT JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+            LEFT JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
             """ + IN_SCHEMAS.formatted("i.object_id", "%s") + """
-             AND i.type IN (1, 2) AND i.is_hypothetical = 0 AND i.has_filter = 0
+             AND i.type > 0 AND i.is_hypothetical = 0
             ORDER BY i.object_id, i.index_id, ic.is_included_column, ic.key_ordinal, ic.index_column_id""";
     private static final String FOREIGN_KEYS = """
-            SELECT fk.parent_object_id, fk.name, pc.name, rs.name, rt.name, rc.name
+            SELECT fk.parent_object_id, fk.name, pc.name, rs.name, rt.name, rc.name, fk.delete_referential_action,
+                   fk.update_referential_action, fk.is_disabled, fk.is_not_trusted
             FROM sys.foreign_keys fk
             JOIN sys.foreign_key_columns fkc ON fkc.constraint_object_id = fk.object_id
             JOIN sys.columns pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id
@@ -70,45 +77,77 @@ public final class SqlServerSchemaReader {
 
     private final SqlServerTypeMapping typeMapping;
     private final IdentifierCase identifierCase;
+    private final boolean babelfish;
 
-    public SqlServerSchemaReader(SqlServerTypeMapping typeMapping, IdentifierCase identifierCase) {
+    /**
+     * @param babelfish the source is Babelfish, whose catalog reports a computed column of PostgreSQL's unconstrained
+     *                  {@code numeric} as {@code decimal(38,38)}: its type is taken from what the server sends
+     */
+    public SqlServerSchemaReader(SqlServerTypeMapping typeMapping, IdentifierCase identifierCase, boolean babelfish) {
         this.typeMapping = typeMapping;
         this.identifierCase = identifierCase;
+        this.babelfish = babelfish;
     }
 
     private record Found(int objectId, String schema, String name) {}
 
+    /** @param computed the expression of a computed column (its definition may be unknown), else {@code null} */
+    private record ColumnRow(String name, SqlServerColumnType type, boolean nullable, boolean identity,
+                             String columnDefault, Computed computed) {}
+
     /** Catalog rows of one table, gathered view by view before the table is assembled. */
     private static final class Parts {
-        final List<Object[]> columns = new ArrayList<>();
+        final List<ColumnRow> columns = new ArrayList<>();
         final Map<String, IndexParts> indexes = new LinkedHashMap<>();
-        final Map<String, List<String[]>> foreignKeys = new LinkedHashMap<>();
+        final Map<String, ForeignKeyParts> foreignKeys = new LinkedHashMap<>();
         Identity identity;
     }
 
     private static final class IndexParts {
         final boolean primaryKey;
         final boolean unique;
+        final boolean uniqueConstraint;
+        final String filter;
+        final String unsupported;
         final List<String> keys = new ArrayList<>();
         final List<Boolean> descending = new ArrayList<>();
         final List<String> included = new ArrayList<>();
 
-        IndexParts(boolean primaryKey, boolean unique) {
+        IndexParts(boolean primaryKey, boolean unique, boolean uniqueConstraint, String filter, String unsupported) {
             this.primaryKey = primaryKey;
             this.unique = unique;
+            this.uniqueConstraint = uniqueConstraint;
+            this.filter = filter;
+            this.unsupported = unsupported;
+        }
+    }
+
+    private static final class ForeignKeyParts {
+        final List<String[]> columns = new ArrayList<>();
+        final String onDelete;
+        final String onUpdate;
+        final boolean disabled;
+        final boolean notTrusted;
+
+        ForeignKeyParts(String onDelete, String onUpdate, boolean disabled, boolean notTrusted) {
+            this.onDelete = onDelete;
+            this.onUpdate = onUpdate;
+            this.disabled = disabled;
+            this.notTrusted = notTrusted;
         }
     }
 
     /**
      * Tables of the given schemas (default {@code dbo} when empty) that {@code accepts} takes (given the source
-     * schema and table name), in schema and name order, sized by {@code sizes}. Rejected tables are not mapped,
-     * so an excluded table's unmappable column is no error.
+     * schema and table name), in schema and name order, sized by {@code sizes}, with their defaults, computed
+     * columns and checks from {@code expressions}. Rejected tables are not mapped, so an excluded table's
+     * unmappable column is no error.
      */
-    public List<Table> read(Connection c, List<String> schemas, Predicate<TableName> accepts, SqlServerTableSizes sizes)
-            throws SQLException {
+    public List<Table> read(Connection c, List<String> schemas, Predicate<TableName> accepts, SqlServerTableSizes sizes,
+                            SqlServerExpressionCatalog expressions) throws SQLException {
         List<String> scope = schemas.isEmpty() ? List.of("dbo") : schemas;
         Map<Integer, Found> found = new LinkedHashMap<>();
-        query(c, TABLES, scope, rs -> {
+        CatalogQuery.forSchemas(c, TABLES, scope, rs -> {
             Found t = new Found(rs.getInt(1), rs.getString(2), rs.getString(3));
             if (accepts.test(new TableName(t.schema(), t.name()))) {
                 found.put(t.objectId(), t);
@@ -116,71 +155,132 @@ public final class SqlServerSchemaReader {
         });
         Map<Integer, Parts> parts = new HashMap<>();
         found.keySet().forEach(id -> parts.put(id, new Parts()));
-        query(c, COLUMNS, scope, rs -> with(parts, rs, p -> p.columns.add(new Object[]{rs.getString(2),
-                new SqlServerColumnType(rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
-                rs.getBoolean(7), rs.getBoolean(8)})));
-        query(c, INDEXES, scope, rs -> with(parts, rs, p -> {
+        SqlServerExpressionCatalog.ColumnExpressions expressionSql = expressions.columnExpressions();
+        CatalogQuery.forSchemas(c, COLUMNS.formatted(expressionSql.select(), expressionSql.joins()), scope,
+                rs -> with(parts, rs, p -> p.columns.add(new ColumnRow(rs.getString(2),
+                        new SqlServerColumnType(rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
+                        rs.getBoolean(7), rs.getBoolean(8), rs.getString(10),
+                        rs.getBoolean(9) ? new Computed(rs.getString(11), rs.getBoolean(12)) : null))));
+        if (babelfish) {
+            for (Found t : found.values()) {
+                sentDecimalTypes(c, t, parts.get(t.objectId()).columns);
+            }
+        }
+        CatalogQuery.forSchemas(c, INDEXES, scope, rs -> with(parts, rs, p -> {
             String name = rs.getString(2);
             IndexParts idx = p.indexes.get(name);
             if (idx == null) {
-                idx = new IndexParts(rs.getBoolean(3), rs.getBoolean(4));
+                idx = new IndexParts(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(9), rs.getString(10),
+                        unsupported(rs.getInt(8), rs.getBoolean(11)));
                 p.indexes.put(name, idx);
             }
+            String column = rs.getString(5);
+            if (column == null) {
+                return;
+            }
             if (rs.getBoolean(7)) {
-                idx.included.add(rs.getString(5));
+                idx.included.add(column);
             } else {
-                idx.keys.add(rs.getString(5));
+                idx.keys.add(column);
                 idx.descending.add(rs.getBoolean(6));
             }
         }));
-        query(c, FOREIGN_KEYS, scope, rs -> with(parts, rs, p -> p.foreignKeys
-                .computeIfAbsent(rs.getString(2), n -> new ArrayList<>())
-                .add(new String[]{rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)})));
-        query(c, IDENTITY, scope, rs -> with(parts, rs, p -> {
+        CatalogQuery.forSchemas(c, FOREIGN_KEYS, scope, rs -> with(parts, rs, p -> {
+            ForeignKeyParts fk = p.foreignKeys.get(rs.getString(2));
+            if (fk == null) {
+                fk = new ForeignKeyParts(action(rs.getInt(7)), action(rs.getInt(8)), rs.getBoolean(9), rs.getBoolean(10));
+                p.foreignKeys.put(rs.getString(2), fk);
+            }
+            fk.columns.add(new String[]{rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+        }));
+        CatalogQuery.forSchemas(c, IDENTITY, scope, rs -> with(parts, rs, p -> {
             String column = rs.getString(2);
             long seed = rs.getLong(3);
             long increment = rs.getLong(4);
             long last = rs.getLong(5);
             p.identity = new Identity(column, seed, increment, rs.wasNull() ? null : last);
         }));
+        Map<Integer, List<SqlServerSchema.Check>> checks = expressions.checks(scope);
         Map<Integer, SqlServerTableSizes.Size> measured = sizes.measure(found.values().stream()
                 .map(t -> new SqlServerTableSizes.Sizing(t.objectId(), quoted(t),
-                        parts.get(t.objectId()).columns.stream().map(col -> (SqlServerColumnType) col[1]).toList()))
+                        parts.get(t.objectId()).columns.stream().map(ColumnRow::type).toList()))
                 .toList());
         List<Table> tables = new ArrayList<>();
         for (Found t : found.values()) {
-            tables.add(table(t, parts.get(t.objectId()), measured.get(t.objectId())));
+            tables.add(table(t, parts.get(t.objectId()), checks.getOrDefault(t.objectId(), List.of()),
+                    measured.get(t.objectId())));
         }
         return tables;
     }
 
-    private Table table(Found t, Parts p, SqlServerTableSizes.Size size) {
+    /**
+     * Babelfish reports a computed column of unconstrained {@code numeric} as {@code decimal(38,38)} and sends its
+     * values at another scale: the type is read from what a zero-row query of the column sends.
+     */
+    private static void sentDecimalTypes(Connection c, Found t, List<ColumnRow> columns) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnRow col = columns.get(i);
+            SqlServerColumnType type = col.type();
+            if (col.computed() != null && type.precision() == 38 && type.scale() == 38
+                    && (type.name().equals("decimal") || type.name().equals("numeric"))) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT TOP (0) "
+                        + SqlServerSql.quote(col.name()) + " FROM " + quoted(t))) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    columns.set(i, new ColumnRow(col.name(), new SqlServerColumnType(type.name(), type.maxLength(),
+                            md.getPrecision(1), md.getScale(1)), col.nullable(), col.identity(), col.columnDefault(),
+                            col.computed()));
+                }
+            }
+        }
+    }
+
+    /** Why an index of this {@code sys.indexes.type} is not recreated, or {@code null} for a B-tree one. */
+    private static String unsupported(int type, boolean disabled) {
+        if (disabled) {
+            return "disabled in the source";
+        }
+        return switch (type) {
+            case 1, 2 -> null;
+            case 3 -> "an XML index";
+            case 4 -> "a spatial index";
+            case 5, 6 -> "a columnstore index";
+            case 7 -> "a hash index of a memory-optimized table";
+            default -> "an index of type " + type;
+        };
+    }
+
+    /** {@code sys.foreign_keys.*_referential_action} as PostgreSQL's words. */
+    private static String action(int code) {
+        return switch (code) {
+            case 1 -> "CASCADE";
+            case 2 -> "SET NULL";
+            case 3 -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private Table table(Found t, Parts p, List<SqlServerSchema.Check> checks, SqlServerTableSizes.Size size) {
         List<Column> columns = new ArrayList<>();
-        for (Object[] col : p.columns) {
-            String name = (String) col[0];
-            SqlServerColumnType type = (SqlServerColumnType) col[1];
-            // computed columns are copied as values: the target has no expression for them
-            columns.add(new Column(name, identifierCase.apply(name), type,
-                    typeMapping.map(t.schema(), t.name(), name, type), (Boolean) col[2], (Boolean) col[3]));
+        for (ColumnRow col : p.columns) {
+            columns.add(new Column(col.name(), identifierCase.apply(col.name()), col.type(),
+                    typeMapping.map(t.schema(), t.name(), col.name(), col.type()), col.nullable(), col.identity(),
+                    col.columnDefault(), col.computed()));
         }
         List<Index> indexes = new ArrayList<>();
         p.indexes.forEach((n, idx) -> indexes.add(new Index(n, identifierCase.apply(n), idx.primaryKey, idx.unique,
-                List.copyOf(idx.keys), List.copyOf(idx.descending), List.copyOf(idx.included))));
+                idx.uniqueConstraint, List.copyOf(idx.keys), List.copyOf(idx.descending), List.copyOf(idx.included),
+                idx.filter, idx.unsupported)));
         List<ForeignKey> fks = new ArrayList<>();
-        p.foreignKeys.forEach((n, cols) -> fks.add(new ForeignKey(n, identifierCase.apply(n),
-                cols.stream().map(r -> r[0]).toList(), cols.get(0)[1], cols.get(0)[2],
-                cols.stream().map(r -> r[3]).toList())));
+        p.foreignKeys.forEach((n, fk) -> fks.add(new ForeignKey(n, identifierCase.apply(n),
+                fk.columns.stream().map(r -> r[0]).toList(), fk.columns.get(0)[1], fk.columns.get(0)[2],
+                fk.columns.stream().map(r -> r[3]).toList(), fk.onDelete, fk.onUpdate, fk.disabled, fk.notTrusted)));
         return new Table(t.schema(), t.name(), identifierCase.apply(t.schema()), identifierCase.apply(t.name()),
-                List.copyOf(columns), Collections.unmodifiableList(indexes), List.copyOf(fks), p.identity,
-                size.rows(), size.bytes());
+                List.copyOf(columns), Collections.unmodifiableList(indexes), List.copyOf(fks),
+                List.copyOf(checks), p.identity, size.rows(), size.bytes());
     }
 
     private static String quoted(Found t) {
         return SqlServerSql.quote(t.schema()) + "." + SqlServerSql.quote(t.name());
-    }
-
-    private interface RowHandler {
-        void accept(ResultSet rs) throws SQLException;
     }
 
     private interface PartsHandler {
@@ -192,21 +292,6 @@ public final class SqlServerSchemaReader {
         Parts p = parts.get(rs.getInt(1));
         if (p != null) {
             handler.accept(p);
-        }
-    }
-
-    private static void query(Connection c, String template, List<String> schemas, RowHandler handler)
-            throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(schemas.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement(template.formatted(placeholders))) {
-            for (int i = 0; i < schemas.size(); i++) {
-                ps.setString(i + 1, schemas.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(rs);
-                }
-            }
         }
     }
 }

@@ -26,7 +26,8 @@ public final class SqlServerSourceDatabase implements SourceDatabase {
     private final SqlServerSplitSampler sampler;
     private final SqlServerPartitionSource partitions;
 
-    private SqlServerSourceDatabase(Connection discovery, HikariDataSource readPool, MigrationOptions options) {
+    private SqlServerSourceDatabase(Connection discovery, HikariDataSource readPool, MigrationOptions options)
+            throws SQLException {
         SourceTables tables = new SourceTables();
         this.discovery = discovery;
         this.catalog = new SqlServerCatalog(discovery, options.typeOverrides(), options.identifierCase(), tables);

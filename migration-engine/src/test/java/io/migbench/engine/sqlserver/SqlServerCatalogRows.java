@@ -21,7 +21,7 @@ final class SqlServerCatalogRows {
     Column column(String table, String name, String type, int maxLength, int precision, int scale, boolean nullable,
                   boolean identity) {
         SqlServerColumnType t = new SqlServerColumnType(type, maxLength, precision, scale);
-        return new Column(name, naming.apply(name), t, MAPPING.map("dbo", table, name, t), nullable, identity);
+        return new Column(name, naming.apply(name), t, MAPPING.map("dbo", table, name, t), nullable, identity, null, null);
     }
 
     Column notNull(String table, String name, String type) {
@@ -32,22 +32,55 @@ final class SqlServerCatalogRows {
         return column(table, name, type, defaultLength(type), defaultPrecision(type), defaultScale(type), true, false);
     }
 
+    /** {@code c} with a DEFAULT constraint of T-SQL {@code definition}. */
+    static Column withDefault(Column c, String definition) {
+        return new Column(c.name(), c.targetName(), c.sourceType(), c.targetType(), c.nullable(), c.identity(), definition,
+                c.computed());
+    }
+
+    /** {@code c} as a computed column of T-SQL {@code definition}. */
+    static Column computed(Column c, String definition, boolean persisted) {
+        return new Column(c.name(), c.targetName(), c.sourceType(), c.targetType(), c.nullable(), c.identity(), null,
+                new SqlServerSchema.Computed(definition, persisted));
+    }
+
+    Index uniqueConstraint(String name, String... columns) {
+        return new Index(name, naming.apply(name), false, true, true, List.of(columns),
+                Collections.nCopies(columns.length, false), List.of(), null, null);
+    }
+
+    Index filtered(String name, boolean unique, String filter, String... columns) {
+        return new Index(name, naming.apply(name), false, unique, false, List.of(columns),
+                Collections.nCopies(columns.length, false), List.of(), filter, null);
+    }
+
     Index primaryKey(String name, String... columns) {
-        return new Index(name, naming.apply(name), true, true, List.of(columns),
-                Collections.nCopies(columns.length, false), List.of());
+        return new Index(name, naming.apply(name), true, true, false, List.of(columns),
+                Collections.nCopies(columns.length, false), List.of(), null, null);
     }
 
     Index index(String name, boolean unique, List<String> keys, List<Boolean> descending, List<String> included) {
-        return new Index(name, naming.apply(name), false, unique, keys, descending, included);
+        return new Index(name, naming.apply(name), false, unique, false, keys, descending, included, null, null);
     }
 
     ForeignKey foreignKey(String name, String column, String referencedTable, String referencedColumn) {
-        return new ForeignKey(name, naming.apply(name), List.of(column), "dbo", referencedTable, List.of(referencedColumn));
+        return foreignKey(name, column, referencedTable, referencedColumn, "NO ACTION", false);
+    }
+
+    ForeignKey foreignKey(String name, String column, String referencedTable, String referencedColumn, String onDelete,
+                          boolean disabled) {
+        return new ForeignKey(name, naming.apply(name), List.of(column), "dbo", referencedTable, List.of(referencedColumn),
+                onDelete, "NO ACTION", disabled, false);
     }
 
     Table table(String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys, long rows) {
-        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, null, rows,
-                rows * 100);
+        return table(name, columns, indexes, foreignKeys, List.of(), null, rows);
+    }
+
+    Table table(String name, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys,
+                List<SqlServerSchema.Check> checks, SqlServerSchema.Identity identity, long rows) {
+        return new Table("dbo", name, naming.apply("dbo"), naming.apply(name), columns, indexes, foreignKeys, checks,
+                identity, rows, rows * 100);
     }
 
     private static int defaultLength(String type) {

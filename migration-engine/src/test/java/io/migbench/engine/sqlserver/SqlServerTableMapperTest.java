@@ -61,7 +61,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void mapsNamesTypesKeysIndexesAndForeignKeysIntoTheEngineModel() {
-        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape());
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none());
 
         TableDef users = named(mapped, "users");
         assertThat(users.name().schema()).isEqualTo("dbo");
@@ -92,7 +92,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void buildsTablesKeysIndexesAndIdentityInPostgres() throws Exception {
-        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape());
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none());
         List<TableDef> defs = mapped.stream().map(MappedTable::target).toList();
         try (Connection c = TestPostgres.connect(TestPostgres.newDatabase("mssql_model"));
              Statement st = c.createStatement()) {
@@ -126,18 +126,117 @@ class SqlServerTableMapperTest {
         }
     }
 
+    /** An Orders table with what users expect after a migration, and what cannot come along. */
+    private List<Table> ordersShape() {
+        Table orders = rows.table("Orders", List.of(
+                        rows.column("Orders", "Id", "int", 4, 10, 0, false, true),
+                        SqlServerCatalogRows.withDefault(rows.notNull("Orders", "Qty", "int"), "((1))"),
+                        rows.nullable("Orders", "Price", "decimal"),
+                        SqlServerCatalogRows.computed(rows.column("Orders", "Total", "decimal", 13, 23, 2, true, false),
+                                "([Qty]*[Price])", true),
+                        SqlServerCatalogRows.computed(rows.nullable("Orders", "Label", "nvarchar"),
+                                "(CONVERT([nvarchar](30),[Created]))", false),
+                        SqlServerCatalogRows.withDefault(rows.notNull("Orders", "Created", "datetime"), "(getdate())"),
+                        SqlServerCatalogRows.withDefault(rows.nullable("Orders", "Host", "nvarchar"), "(host_name())"),
+                        rows.nullable("Orders", "Code", "nvarchar"),
+                        rows.nullable("Orders", "DeletedAt", "datetime"),
+                        SqlServerCatalogRows.withDefault(rows.notNull("Orders", "Open", "bit"), "((1))")),
+                List.of(rows.primaryKey("PK_Orders", "Id"), rows.uniqueConstraint("UQ_Orders_Code", "Code"),
+                        rows.filtered("UX_Orders_Live", true, "([DeletedAt] IS NULL)", "Qty", "Price"),
+                        rows.filtered("IX_Orders_Host", false, "([Host]=N'x')", "Host")),
+                List.of(), List.of(new SqlServerSchema.Check("CK_Qty", "([Qty]>(0))", false, false),
+                        new SqlServerSchema.Check("CK_Price", "([Price]>=(0))", false, true),
+                        new SqlServerSchema.Check("CK_Code", "([Code]<>'')", false, false),
+                        new SqlServerSchema.Check("CK_Off", "([Qty]<(1000))", true, false)),
+                new SqlServerSchema.Identity("Id", 1000, 5, 1010L), 0);
+        Table ledger = rows.table("Ledger", List.of(rows.column("Ledger", "No", "decimal", 9, 18, 0, false, true),
+                        rows.notNull("Ledger", "OrderId", "int")),
+                List.of(rows.primaryKey("PK_Ledger", "No")),
+                List.of(rows.foreignKey("FK_Ledger_Orders", "OrderId", "Orders", "Id", "CASCADE", false),
+                        rows.foreignKey("FK_Ledger_Off", "OrderId", "Orders", "Id", "NO ACTION", true)),
+                List.of(), new SqlServerSchema.Identity("No", 1, 1, 41L), 0);
+        return List.of(orders, ledger);
+    }
+
+    @Test
+    void identitySeedsChecksDefaultsAndComputedColumnsWorkInPostgresAndTheRestIsListed() throws Exception {
+        List<MappedTable> mapped = new SqlServerTableMapper(IdentifierCase.LOWER).map(ordersShape(), MigratedSequences.none());
+        assertThat(mapped.stream().flatMap(t -> t.notMigrated().stream()).map(n -> n.kind() + " " + n.describe()))
+                .containsExactly(
+                        "COMPUTED_COLUMN dbo.Orders.Label [computed as (CONVERT([nvarchar](30),[Created])): a conversion of "
+                                + "a datetime to text, whose text form differs in PostgreSQL; its values are copied]",
+                        "COLUMN_DEFAULT dbo.Orders.Host [DEFAULT (host_name()): calls HOST_NAME, which has no PostgreSQL "
+                                + "translation here]",
+                        "CHECK CK_Code on dbo.Orders [CHECK ([Code]<>''): compares text, which SQL Server does by the "
+                                + "column's collation (case, accents, trailing blanks) and PostgreSQL does not]",
+                        "CHECK CK_Off on dbo.Orders [disabled in the source (NOCHECK); PostgreSQL has no disabled checks]",
+                        "INDEX IX_Orders_Host on dbo.Orders [filtered WHERE ([Host]=N'x'): compares text, which SQL Server "
+                                + "does by the column's collation (case, accents, trailing blanks) and PostgreSQL does not]",
+                        "FOREIGN_KEY FK_Ledger_Off on dbo.Ledger [disabled in the source (NOCHECK)]");
+        assertThat(mapped.get(0).copied()).as("the generated column is not copied")
+                .containsExactly(true, true, true, false, true, true, true, true, true, true);
+        List<TableDef> defs = mapped.stream().map(MappedTable::target).toList();
+        List<io.migbench.engine.schema.SequenceDef> sequences = mapped.stream().flatMap(t -> t.sequences().stream()).toList();
+        try (Connection c = TestPostgres.connect(TestPostgres.newDatabase("mssql_coverage"));
+             Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            new TargetSchemaWriter(TargetMode.CREATE, false).prepare(c,
+                    new SourceSchema(List.of("dbo"), List.of(), sequences, defs, "SQL Server 16"));
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("INSERT INTO dbo.orders (id, qty, price, label, created, code) VALUES"
+                    + " (1000, 2, 1.25, 'a', '2020-01-01', NULL), (1005, 3, NULL, 'b', '2020-01-02', 'x')");
+            st.execute("INSERT INTO dbo.ledger VALUES (40, 1000), (41, 1005)");
+            TargetFinalizer finalizer = new TargetFinalizer(null);
+            for (TableDef t : defs) {
+                for (TargetFinalizer.IndexBuild b : finalizer.indexBuilds(t)) {
+                    finalizer.buildIndex(c, b);
+                }
+                finalizer.attachKeys(c, t);
+                finalizer.resetSequences(c, t);
+                finalizer.addForeignKeys(c, t);
+            }
+            assertThat(strings(st, "SELECT start_value || ' ' || increment_by || ' ' || min_value || ' ' || max_value"
+                    + " FROM pg_sequences WHERE sequencename IN ('orders_id_seq', 'ledger_no_seq') ORDER BY sequencename"))
+                    .containsExactly("1 1 -999999999999999999 999999999999999999", "1000 5 -2147483648 2147483647");
+            st.execute("INSERT INTO dbo.orders (price, code) VALUES (2.00, 'y')");
+            assertThat(strings(st, "SELECT id || ' ' || qty || ' ' || total || ' ' || open || ' ' || (created > now() - interval '1 day')"
+                    + " FROM dbo.orders WHERE code = 'y'"))
+                    .as("the source's last value 1010 and increment 5, the defaults, the generated total")
+                    .containsExactly("1015 1 2.00 true true");
+            assertThat(strings(st, "SELECT total::text FROM dbo.orders WHERE id = 1000")).containsExactly("2.50");
+            assertThat(strings(st, "SELECT nextval('dbo.ledger_no_seq')::text")).as("decimal identity continues").containsExactly("42");
+            assertThatThrownBy(() -> st.execute("INSERT INTO dbo.orders (qty) VALUES (0)")).hasMessageContaining("ck_qty");
+            assertThatThrownBy(() -> st.execute("INSERT INTO dbo.orders (qty, code) VALUES (1, 'x')"))
+                    .as("a unique constraint").hasMessageContaining("uq_orders_code");
+            assertThatThrownBy(() -> st.execute("INSERT INTO dbo.orders (qty, code) VALUES (1, NULL)"))
+                    .as("NULL once at most, as in SQL Server").hasMessageContaining("uq_orders_code");
+            assertThat(strings(st, "SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
+                    + " WHERE conrelid IN ('dbo.orders'::regclass, 'dbo.ledger'::regclass) ORDER BY conname")).containsExactly(
+                    "ck_price CHECK ((price >= (0)::numeric)) NOT VALID false",
+                    "ck_qty CHECK ((qty > 0)) true",
+                    "fk_ledger_orders FOREIGN KEY (orderid) REFERENCES dbo.orders(id) ON DELETE CASCADE true",
+                    "pk_ledger PRIMARY KEY (no) true",
+                    "pk_orders PRIMARY KEY (id) true",
+                    "uq_orders_code UNIQUE NULLS NOT DISTINCT (code) true");
+            assertThat(strings(st, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ux_orders_live'")).containsExactly(
+                    "CREATE UNIQUE INDEX ux_orders_live ON dbo.orders USING btree (qty, price) NULLS NOT DISTINCT"
+                    + " WHERE (deletedat IS NULL)");
+        }
+    }
+
     @Test
     void refusesTargetNameCollisionsUnlessNamesArePreserved() {
         SqlServerCatalogRows preserve = new SqlServerCatalogRows(IdentifierCase.PRESERVE);
         List<Table> clash = List.of(
                 preserve.table("Users", List.of(preserve.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
                 preserve.table("USERS", List.of(preserve.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
-        assertThat(new SqlServerTableMapper(IdentifierCase.PRESERVE).map(clash))
+        assertThat(new SqlServerTableMapper(IdentifierCase.PRESERVE).map(clash, MigratedSequences.none()))
                 .extracting(m -> m.target().name().name()).containsExactly("Users", "USERS");
         List<Table> lowered = List.of(
                 rows.table("Users", List.of(rows.notNull("Users", "Id", "int")), List.of(), List.of(), 1),
                 rows.table("USERS", List.of(rows.notNull("USERS", "Id", "int")), List.of(), List.of(), 1));
-        assertThatThrownBy(() -> new SqlServerTableMapper(IdentifierCase.LOWER).map(lowered))
+        assertThatThrownBy(() -> new SqlServerTableMapper(IdentifierCase.LOWER).map(lowered, MigratedSequences.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'identifierCase'")
                 .hasMessageContaining("dbo.Users and dbo.USERS").hasMessageContaining("dbo.users");
         assertThat(SqlServerTableMapper.truncate("x".repeat(70) + "é")).hasSize(63);
@@ -145,7 +244,7 @@ class SqlServerTableMapperTest {
 
     @Test
     void targetRangePredicatesSelectAndDeleteExactlyTheSourceRangeRows() throws Exception {
-        MappedTable votes = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape()).get(2);
+        MappedTable votes = new SqlServerTableMapper(IdentifierCase.LOWER).map(stackOverflowShape(), MigratedSequences.none()).get(2);
         TableDef def = votes.target();
         LocalDateTime t0 = LocalDateTime.of(2020, 1, 1, 0, 0);
         List<String> bound = List.of(KeyBounds.text(5, votes.splitKey().get(0).targetType()),

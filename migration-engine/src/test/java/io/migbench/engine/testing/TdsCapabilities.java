@@ -12,11 +12,17 @@ package io.migbench.engine.testing;
  *                              refuses it but reports snapshot isolation on and runs SNAPSHOT transactions)
  * @param pageCounts            {@code sys.allocation_units} is readable, so sizes are measured, not estimated
  * @param storesNul             strings can hold U+0000 (Babelfish stores them in PostgreSQL text, which cannot)
+ * @param indexFilters          {@code sys.indexes} shows a filtered index's {@code filter_definition} (Babelfish 4.4
+ *                              shows none, so its filtered indexes look unfiltered)
+ * @param sequenceCatalog       {@code sys.sequences} lists the sequences (Babelfish 4.4's is empty)
+ * @param inListCheckDefinitions {@code sys.check_constraints} shows the definition of a CHECK with an {@code IN} list
+ *                              (Babelfish 4.4 fails with "unrecognized node type")
  */
 public record TdsCapabilities(boolean babelfish, int fractionalDigits, boolean alterDatabaseSnapshot,
-                              boolean pageCounts, boolean storesNul) {
-    static final TdsCapabilities SQL_SERVER = new TdsCapabilities(false, 7, true, true, true);
-    static final TdsCapabilities BABELFISH = new TdsCapabilities(true, 6, false, false, false);
+                              boolean pageCounts, boolean storesNul, boolean indexFilters, boolean sequenceCatalog,
+                              boolean inListCheckDefinitions) {
+    static final TdsCapabilities SQL_SERVER = new TdsCapabilities(false, 7, true, true, true, true, true, true);
+    static final TdsCapabilities BABELFISH = new TdsCapabilities(true, 6, false, false, false, false, false, false);
 
     /** {@code base} (a time literal without fraction) with the longest fraction of nines this server keeps. */
     public String maxFraction(String base) {

@@ -14,7 +14,7 @@ class CtidSlicerTest {
     static final long BLOCK = 8192;
 
     static TableDef table(String name, long blocks) {
-        return new TableDef(new TableName("public", name), List.of(new ColumnDef("v", "text", false, null, (char) 0, null, null, null, true)),
+        return new TableDef(new TableName("public", name), List.of(new ColumnDef("v", "text", false, null, (char) 0, null, null, null, true, null)),
                 List.of(), List.of(), List.of(), List.of(), blocks * 10, blocks * BLOCK);
     }
 

@@ -39,7 +39,7 @@ class FailingCommandsTest {
         ConnectionSpec target = new ConnectionSpec(TestPostgres.newDatabase("fail_dst"), TestPostgres.USER, PASSWORD);
         TableName name = new TableName("public", "Gone Table");
         execute(source, "CREATE TABLE " + name.quoted() + " (v text)", "INSERT INTO " + name.quoted() + " VALUES ('x'), (NULL)");
-        TableDef table = new TableDef(name, List.of(new ColumnDef("v", "text", false, null, (char) 0, null, null, null, true)),
+        TableDef table = new TableDef(name, List.of(new ColumnDef("v", "text", false, null, (char) 0, null, null, null, true, null)),
                 List.of(), List.of(), List.of(), List.of(), 2, 8192);
         Slice slice = new Slice(table, new Partition(name, 0, PartitionKind.CTID_RANGE, null, List.of("10"), 2, 8192), 10);
         CommandRunner runner = runner(Duration.ofMinutes(1));

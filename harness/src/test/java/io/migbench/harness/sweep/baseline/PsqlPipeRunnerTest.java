@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PsqlPipeRunnerTest {
     private static final TableName T = new TableName("public", "t");
     private static final TableDef TABLE = new TableDef(T, List.of(new ColumnDef("v", "integer", false, null, (char) 0,
-            null, null, null, true)), List.of(), List.of(), List.of(), List.of(), 1000, 40_960);
+            null, null, null, true, null)), List.of(), List.of(), List.of(), List.of(), 1000, 40_960);
 
     @TempDir
     Path dir;

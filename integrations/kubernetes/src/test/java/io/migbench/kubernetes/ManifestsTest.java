@@ -148,7 +148,9 @@ class ManifestsTest {
             args.remove(0); // "migrate": the harness's subcommand, the engine's own command
             args.replaceAll(a -> a.startsWith("@") ? "@" + file : a.replace("$(JOB_COMPLETION_INDEX)", "0"));
             var parsed = EngineMain.commandLine().parseArgs(args.toArray(String[]::new));
-            assertThat(parsed.matchedOptionValue("--phase", "")).as("%s job", phase).isEqualTo(phase);
+            assertThat(parsed.matchedOption("--phase").stringValues()).as("%s job", phase).containsExactly(phase);
+            assertThat(parsed.hasMatchedOption("--worker-id")).as("%s job: a worker id", phase)
+                    .isEqualTo(phase.equals("copy"));
             assertThat(parsed.matchedOptionValue("--source", "")).as("%s job: from the shared file", phase)
                     .startsWith("jdbc:postgresql:");
         });

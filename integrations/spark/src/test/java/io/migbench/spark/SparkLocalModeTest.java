@@ -1,5 +1,6 @@
 package io.migbench.spark;
 
+import io.migbench.engine.cli.EngineMain;
 import io.migbench.engine.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -51,6 +52,24 @@ class SparkLocalModeTest {
                 .isEmpty();
         assertThat(MigrationFixture.doneBy(target)).as("both tasks copied, as attempt 0 of their Spark partition")
                 .containsExactly("spark-0-0", "spark-1-0");
+    }
+
+    @Test
+    void aCopyWorkerThatRefusesFailsItsTaskAndTheJobWithTheWorkersReason() throws Exception {
+        String source = MigrationFixture.source();
+        String target = TestPostgres.newDatabase("spark_local_mismatch");
+        List<String> planned = MigrationFixture.migrateArguments(source, target);
+        assertThat(EngineMain.execute(new EngineArguments(planned).forPhase(Step.PLAN))).as("plan").isZero();
+
+        List<String> otherwise = MigrationFixture.migrateArguments(source, target, "--exclude", "accounts");
+        Run run = submit("local[2]", job(List.of("--workers", "2", "--steps", "copy"), otherwise));
+
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isEqualTo(1);
+        assertThat(run.err()).as("the task's reason: the worker's own refusal")
+                .contains("migbench-spark: copy stage failed:", "copy worker spark-", "exited 2",
+                        "--exclude", "does not match the plan");
+        assertThat(MigrationFixture.strings(target, "SELECT count(*) FROM migbench.partition_history"))
+                .as("nothing claimed").containsExactly("0");
     }
 
     @Test

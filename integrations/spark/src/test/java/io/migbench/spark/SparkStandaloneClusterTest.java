@@ -51,6 +51,7 @@ class SparkStandaloneClusterTest {
                     new MigrationJob(spark, new PrintWriter(driverErr, true)).run(EnumSet.allOf(Step.class), 2,
                             new EngineArguments(MigrationFixture.migrateArguments(source, target))));
             kill = killAWorkerMidCopy(cluster, attempts, target, job);
+            System.out.println("killed: " + kill);
             exitCode = job.get(5, TimeUnit.MINUTES);
         }
 
@@ -79,6 +80,12 @@ class SparkStandaloneClusterTest {
                 .as("what the killed worker held was finished by another").doesNotContainAnyElementsOf(kill.heldPartitions());
     }
 
+    private static boolean planWritten(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT to_regclass('migbench.partition_state') IS NOT NULL")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     private static SparkConf conf(StandaloneCluster cluster) {
         return new SparkConf().setMaster(cluster.masterUrl()).setAppName("migbench-test")
                 .set("spark.executor.extraClassPath", StandaloneCluster.executorClassPath())
@@ -100,17 +107,21 @@ class SparkStandaloneClusterTest {
     private static Kill killAWorkerMidCopy(StandaloneCluster cluster, TaskAttempts attempts, String target,
                                            CompletableFuture<Integer> job) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        String lastSeen = "nothing";
         while (Instant.now().isBefore(deadline) && !job.isDone()) {
             Thread.sleep(20);
             try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT worker_id, array_agg(table_name || '#' || part_no),"
+                 ResultSet rs = st.executeQuery(planWritten(st) ? "SELECT worker_id, array_agg(table_name || '#' || part_no),"
                          + " (SELECT count(*) FILTER (WHERE status = 'done') FROM migbench.partition_state),"
                          + " (SELECT count(*) FROM migbench.partition_state)"
-                         + " FROM migbench.partition_state WHERE status = 'copying' GROUP BY worker_id")) {
+                         + " FROM migbench.partition_state WHERE status = 'copying' GROUP BY worker_id" : "SELECT 1 WHERE false")) {
                 while (rs.next()) {
                     String workerId = rs.getString(1);
                     long done = rs.getLong(3);
                     var executor = attempts.executorOf(workerId);
+                    lastSeen = workerId + " on executor " + executor + " copying, " + done + " done; executors: "
+                            + cluster.executorsOf(0).stream().map(StandaloneCluster::executorId).toList() + " "
+                            + cluster.executorsOf(1).stream().map(StandaloneCluster::executorId).toList();
                     if (done == 0 || executor.isEmpty()) {
                         continue;
                     }
@@ -128,10 +139,9 @@ class SparkStandaloneClusterTest {
                         }
                     }
                 }
-            } catch (SQLException planNotWrittenYet) {
-                // the state table appears when the plan commits
             }
         }
-        throw new AssertionError("no moment mid-copy to kill a worker at; job done: " + job.isDone());
+        throw new AssertionError("no moment mid-copy to kill a worker at; job done: " + job.isDone()
+                + "; last seen: " + lastSeen);
     }
 }

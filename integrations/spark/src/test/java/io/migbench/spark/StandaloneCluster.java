@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,14 +72,30 @@ final class StandaloneCluster implements AutoCloseable {
     /** The executor JVMs a Worker launched (its child processes). */
     List<ProcessHandle> executorsOf(int workerIndex) {
         return workers.get(workerIndex).toHandle().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+                .filter(p -> arguments(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")).toList();
     }
 
     /** The executor id in an executor JVM's command line ({@code --executor-id N}). */
     static Optional<String> executorId(ProcessHandle executor) {
-        List<String> args = Arrays.asList(executor.info().arguments().orElse(new String[0]));
+        List<String> args = arguments(executor);
         int at = args.indexOf("--executor-id");
         return at >= 0 && at + 1 < args.size() ? Optional.of(args.get(at + 1)) : Optional.empty();
+    }
+
+    /**
+     * A process's command line: from /proc on Linux, where ProcessHandle.Info may be empty (it needs the process's
+     * executable path, which a sandbox may hide); else from Info.
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", "" + process.pid(), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return Arrays.asList(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+            }
+        } catch (IOException ended) {
+            return List.of();
+        }
+        return Arrays.asList(process.info().arguments().orElse(new String[0]));
     }
 
     Path log(String name) {

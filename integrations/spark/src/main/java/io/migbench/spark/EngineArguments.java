@@ -1,6 +1,7 @@
 package io.migbench.spark;
 
 import io.migbench.engine.ConfigurationException;
+import io.migbench.engine.EngineOption;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.Set;
  */
 public final class EngineArguments implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Set<String> SET_BY_THE_JOB = Set.of("--phase", "--worker-id");
-    private static final Set<String> COPY_ONLY = Set.of("--lease");
+    private static final Set<String> SET_BY_THE_JOB = Set.of(EngineOption.PHASE.flag(), EngineOption.WORKER_ID.flag());
+    private static final Set<String> COPY_ONLY = Set.of(EngineOption.LEASE.flag());
 
     private final List<String> shared = new ArrayList<>();
     private final List<String> copyOnly = new ArrayList<>();
@@ -28,7 +29,7 @@ public final class EngineArguments implements Serializable {
                 throw new ConfigurationException(name, name + " is set by the Spark job for each phase and task;"
                         + " leave it out of the migrate arguments (--steps chooses the phases)");
             }
-            if (name.equals("--hold-snapshot")) {
+            if (name.equals(EngineOption.HOLD_SNAPSHOT.flag())) {
                 // the plan would hold its snapshot open in the driver until finalize, which the driver never reaches
                 throw new ConfigurationException(name, "--hold-snapshot keeps the plan running until finalize starts:"
                         + " run 'migbench migrate --phase plan --hold-snapshot' outside the job, then submit it with"

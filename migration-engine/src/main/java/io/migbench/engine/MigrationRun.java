@@ -306,7 +306,7 @@ final class MigrationRun {
     private MigrationResult planResult(ProgressTracker progress, HikariDataSource target, SourceDatabase sourceDb,
                                        MigrationPlan plan) throws Exception {
         if (options.holdSnapshot()) {
-            progress.phase(Phase.PLAN, "planned run " + runId + ": " + plan.partitionCount() + " partitions; holding"
+            progress.phase(Phase.DONE, "planned run " + runId + ": " + plan.partitionCount() + " partitions; holding"
                     + " source snapshot " + sourceDb.sharedSnapshot() + " for the copy workers until finalize starts"
                     + " (Ctrl-C ends it sooner)");
             holdUntilReleased(target, sourceDb);

@@ -58,7 +58,7 @@ final class RunIdentity {
 
     private static Map<EngineOption, String> values(MigrationOptions o) {
         Map<EngineOption, String> m = new LinkedHashMap<>();
-        m.put(EngineOption.SOURCE, Redaction.redactUrl(o.source().jdbcUrl()));
+        m.put(EngineOption.SOURCE, withoutPassword(o.source().jdbcUrl()));
         m.put(EngineOption.SCHEMAS, String.join(",", o.schemas()));
         m.put(EngineOption.TABLES, String.join(",", o.includeTables()));
         m.put(EngineOption.EXCLUDE, String.join(",", o.excludeTables()));
@@ -77,6 +77,12 @@ final class RunIdentity {
             m.put(EngineOption.NUL_REPLACEMENT, o.nulPolicy().toString());
         }
         return m;
+    }
+
+    /** The URL without its password parameter: credentials may come another way in each phase. */
+    private static String withoutPassword(String jdbcUrl) {
+        return Redaction.redactUrl(jdbcUrl).replaceAll("(?i)[&;]password=\\*{4}", "")
+                .replaceAll("(?i)\\?password=\\*{4}&?", "?").replaceAll("\\?$", "");
     }
 
     private static String name(Enum<?> e) {

@@ -61,8 +61,8 @@ public final class SparkMigrationMain implements Callable<Integer> {
             throw new ConfigurationException("--workers", "--workers must be at least 1, got " + workers);
         }
         PrintWriter err = spec.commandLine().getErr();
-        // the master and every other setting come from spark-submit (or spark.* system properties)
-        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setAppName("migbench"))) {
+        // the master, the name and every other setting come from spark-submit (or spark.* system properties)
+        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setIfMissing("spark.app.name", "migbench"))) {
             int count = workers != null ? workers : spark.defaultParallelism();
             return new MigrationJob(spark, err).run(chosen, count, arguments);
         }

@@ -78,6 +78,9 @@ class SparkStandaloneClusterTest {
         assertThat(MigrationFixture.strings(target, "SELECT table_name || '#' || part_no FROM migbench.partition_history"
                 + " WHERE event = 'done' AND worker_id = '" + kill.workerId() + "'"))
                 .as("what the killed worker held was finished by another").doesNotContainAnyElementsOf(kill.heldPartitions());
+        assertThat(MigrationFixture.strings(target, "SELECT table_name || '#' || part_no FROM migbench.partition_history"
+                + " WHERE event = 'reclaimed' AND detail LIKE 'from " + kill.workerId() + ":%'"))
+                .as("taken over from the killed worker").containsAll(kill.heldPartitions());
     }
 
     private static boolean planWritten(Statement st) throws SQLException {

@@ -40,6 +40,8 @@ public final class MigrationOptions {
     private final String indexMemory;
     private final SplitStrategy split;
     private final TypeOverrides typeOverrides;
+    private final List<String> typeOverrideEntries;
+    private final String nulReplacement;
     private final SourceIsolation sourceIsolation;
     private final IdentifierCase identifierCase;
     private final NulPolicy nulPolicy;
@@ -72,6 +74,8 @@ public final class MigrationOptions {
         this.indexMemory = b.indexMemory;
         this.split = b.split;
         this.typeOverrides = typeOverrides;
+        this.typeOverrideEntries = List.copyOf(b.typeOverrides);
+        this.nulReplacement = b.nulReplacement;
         this.sourceIsolation = b.sourceIsolation == null ? SourceIsolation.AUTO : b.sourceIsolation;
         this.identifierCase = b.identifierCase == null ? IdentifierCase.LOWER : b.identifierCase;
         this.nulPolicy = nulPolicy;
@@ -120,6 +124,10 @@ public final class MigrationOptions {
     public boolean sqlServerSource() { return source != null && isSqlServer(source.jdbcUrl()); }
     /** SQL Server: user-chosen PostgreSQL types by SQL Server type or by column. */
     public TypeOverrides typeOverrides() { return typeOverrides; }
+    /** The {@code --type-override} entries as given. */
+    public List<String> typeOverrideEntries() { return typeOverrideEntries; }
+    /** SQL Server: the text U+0000 is replaced with, {@code null} when such a row is an error. */
+    public String nulReplacement() { return nulReplacement; }
     /** SQL Server: isolation of the range reads. */
     public SourceIsolation sourceIsolation() { return sourceIsolation; }
     /** SQL Server: how source names become target names (lower-cased by default). */
@@ -150,8 +158,8 @@ public final class MigrationOptions {
     public boolean holdSnapshot() { return holdSnapshot; }
     /** The user's word that the source does not change while the phases run (a replica, a restored copy, a stopped application). */
     public boolean sourceQuiesced() { return sourceQuiesced; }
-    /** {@code --partitions} exactly as given, {@code null} when left to its default. */
-    Integer partitionsGiven() { return partitionsGiven; }
+    /** {@code --partitions} exactly as given, {@code null} when left to its default ({@link #tasks()}). */
+    public Integer partitionsGiven() { return partitionsGiven; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {

@@ -132,8 +132,8 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
-    @Override
-    public Integer call() {
+    /** The parsed command line as engine options, checked (passwords read from their variables). */
+    MigrationOptions options() {
         MigrationOptions.Builder builder = MigrationOptions.builder()
                 .source(source == null ? null
                         : new ConnectionSpec(source, sourceUser, password("--source-password-env", sourcePasswordEnv)))
@@ -154,7 +154,12 @@ public class MigrateCommand implements Callable<Integer> {
         if (leaseSeconds != null) {
             builder.lease(java.time.Duration.ofSeconds(leaseSeconds));
         }
-        MigrationOptions options = builder.build();
+        return builder.build();
+    }
+
+    @Override
+    public Integer call() {
+        MigrationOptions options = options();
         if (json && phase != RunPhase.STATUS) {
             throw new ConfigurationException("--json", "--json applies to --phase status only");
         }

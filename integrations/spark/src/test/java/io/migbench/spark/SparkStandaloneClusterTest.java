@@ -4,6 +4,7 @@ import io.migbench.engine.testing.TestPostgres;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -35,7 +36,9 @@ class SparkStandaloneClusterTest {
     }
 
     @Test
-    void aWorkerKilledMidCopyIsRetriedBySparkAndTheResultIsExact(@TempDir Path directory) throws Exception {
+    void aWorkerKilledMidCopyIsRetriedBySparkAndTheResultIsExact(
+            // the Master's, Workers' and executors' logs stay when the test fails
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path directory) throws Exception {
         String source = MigrationFixture.source();
         String target = TestPostgres.newDatabase("spark_cluster_tgt");
         Map<String, String> env = Map.of(MigrationFixture.PASSWORD_VARIABLE, TestPostgres.PASSWORD,

@@ -326,7 +326,7 @@ public final class MigrationOptions {
                     "applies to --phase copy only");
             require(workerId == null || (!workerId.isBlank() && workerId.length() <= 128
                     && workerId.chars().noneMatch(Character::isISOControl)), EngineOption.WORKER_ID,
-                    "must be 1 to 128 printable characters, got \"" + workerId + "\"");
+                    "must be 1 to 128 printable characters");
             require(lease == null || phase == RunPhase.COPY || phase == RunPhase.ALL, EngineOption.LEASE,
                     "applies to --phase copy only");
             require(lease == null || (lease.compareTo(java.time.Duration.ofSeconds(1)) >= 0 && lease.compareTo(MAX_LEASE) <= 0),
@@ -340,8 +340,8 @@ public final class MigrationOptions {
                     "needs a PostgreSQL source; for SQL Server copy from a source that does not change (a database"
                     + " snapshot, a restored copy, a stopped application) and pass --source-quiesced");
             require(!sourceQuiesced || phase == RunPhase.PLAN || phase == RunPhase.COPY || phase == RunPhase.FINALIZE,
-                    EngineOption.SOURCE_QUIESCED, "applies to --phase plan, copy and finalize (one process reads one"
-                    + " snapshot of its own)");
+                    EngineOption.SOURCE_QUIESCED, "applies to --phase plan, copy and finalize (a single process"
+                    + " needs no such promise)");
             require(!(sourceQuiesced && holdSnapshot), EngineOption.SOURCE_QUIESCED,
                     "contradicts --hold-snapshot: a held snapshot is for a source that changes; give one of them");
         }

@@ -140,7 +140,7 @@ final class MigrationRun {
                 if (phase == RunPhase.FINALIZE) {
                     refuseUnfinished(c);
                 }
-                if (phase == RunPhase.COPY && new PartitionClaims(options.workerId(), options.lease()).notDone(c) == 0) {
+                if (phase == RunPhase.COPY && state.load(c).stream().allMatch(PartitionState::done)) {
                     LOG.info("worker {}: every partition of run {} is done, nothing to copy", options.workerId(), runId);
                     return result(new MigrationPlan(List.of()), Map.of(), null, List.of());
                 }

@@ -32,12 +32,16 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Migrate PostgreSQL or SQL Server tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.",
-        footer = {"", "Phases: without --phase one process plans, copies and finalizes. On several processes or hosts run"
-                + " --phase plan once, then any number of --phase copy workers (each with its own --worker-id and --tasks),"
-                + " then --phase finalize; --phase status shows where the run stands. Give every phase the same source,"
-                + " filters and settings: a phase invoked otherwise refuses. Workers read one consistent source when the"
-                + " plan holds its snapshot (--hold-snapshot, PostgreSQL) or the source does not change (--source-quiesced)."})
+        footer = {"", MigrateCommand.PHASES})
 public class MigrateCommand implements Callable<Integer> {
+    /** How the phases fit together, for the help of this command and of commands built on it. */
+    public static final String PHASES = "Phases: without --phase one process plans, copies and finalizes. On several"
+            + " processes or hosts run --phase plan once, then any number of --phase copy workers (each with its own"
+            + " --worker-id and --tasks), then --phase finalize; --phase status shows where the run stands. Give every"
+            + " phase the same source, filters and settings: a phase invoked otherwise refuses. Workers read one"
+            + " consistent source when the plan holds its snapshot (--hold-snapshot, PostgreSQL) or the source does not"
+            + " change (--source-quiesced).";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -132,8 +136,11 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
-    /** The parsed command line as engine options, checked (passwords read from their variables). */
-    MigrationOptions options() {
+    /**
+     * The parsed command line as engine options, checked (passwords read from their variables); a command built
+     * on this one checks its own options here too.
+     */
+    protected MigrationOptions options() {
         MigrationOptions.Builder builder = MigrationOptions.builder()
                 .source(source == null ? null
                         : new ConnectionSpec(source, sourceUser, password("--source-password-env", sourcePasswordEnv)))

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The plan of an interrupted run, rebuilt from the recorded state (never re-sampled, so ranges are exactly
- * the ones whose rows are committed), with the partitions already done and their recorded outcomes.
+ * The plan of an interrupted run or of the run a worker or finalize continues, rebuilt from the recorded state
+ * (never re-sampled, so ranges are exactly the ones whose rows are committed), with the partitions already done
+ * and their recorded outcomes.
  *
  * @param tablesToRestart ctid-split tables with unfinished partitions: a ctid range cannot be selected in the
  *                        target, so such a table is truncated and copied again whole (resume stays exact)

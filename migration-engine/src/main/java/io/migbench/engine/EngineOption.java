@@ -27,7 +27,12 @@ public enum EngineOption {
     NUL_REPLACEMENT("--nul-replacement"),
     SOCKET_TIMEOUT("--socket-timeout"),
     COPY_ATTEMPTS("--copy-attempts"),
-    SAMPLE_FRACTION("--sample-fraction");
+    SAMPLE_FRACTION("--sample-fraction"),
+    PHASE("--phase"),
+    WORKER_ID("--worker-id"),
+    LEASE("--lease"),
+    HOLD_SNAPSHOT("--hold-snapshot"),
+    SOURCE_QUIESCED("--source-quiesced");
 
     private final String flag;
 

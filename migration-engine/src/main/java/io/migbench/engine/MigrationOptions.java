@@ -18,6 +18,10 @@ public final class MigrationOptions {
     /** Ten minutes without a byte from a server during a COPY: far beyond any healthy pause, short of a hang. */
     public static final java.time.Duration DEFAULT_SOCKET_TIMEOUT = java.time.Duration.ofMinutes(10);
     public static final int DEFAULT_COPY_ATTEMPTS = 3;
+    /** How long a worker's claim on a partition lasts without a heartbeat (renewed every third of it). */
+    public static final long DEFAULT_LEASE_SECONDS = 60;
+    public static final java.time.Duration DEFAULT_LEASE = java.time.Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
+    private static final java.time.Duration MAX_LEASE = java.time.Duration.ofHours(24);
 
     private final ConnectionSpec source;
     private final ConnectionSpec target;
@@ -36,12 +40,21 @@ public final class MigrationOptions {
     private final String indexMemory;
     private final SplitStrategy split;
     private final TypeOverrides typeOverrides;
+    private final List<String> typeOverrideEntries;
+    private final String nulReplacement;
     private final SourceIsolation sourceIsolation;
     private final IdentifierCase identifierCase;
     private final NulPolicy nulPolicy;
     private final java.time.Duration socketTimeout;
     private final int copyAttempts;
     private final double sampleFraction;
+    private final RunPhase phase;
+    private final String workerId;
+    private final java.time.Duration lease;
+    private final boolean holdSnapshot;
+    private final boolean sourceQuiesced;
+    /** {@code --partitions} as given ({@code null}: the default, {@code tasks}), part of the run's identity. */
+    private final Integer partitionsGiven;
 
     private MigrationOptions(Builder b, List<String> schemas, TypeOverrides typeOverrides, NulPolicy nulPolicy) {
         this.source = b.source;
@@ -61,12 +74,20 @@ public final class MigrationOptions {
         this.indexMemory = b.indexMemory;
         this.split = b.split;
         this.typeOverrides = typeOverrides;
+        this.typeOverrideEntries = List.copyOf(b.typeOverrides);
+        this.nulReplacement = b.nulReplacement;
         this.sourceIsolation = b.sourceIsolation == null ? SourceIsolation.AUTO : b.sourceIsolation;
         this.identifierCase = b.identifierCase == null ? IdentifierCase.LOWER : b.identifierCase;
         this.nulPolicy = nulPolicy;
         this.socketTimeout = b.socketTimeout;
         this.copyAttempts = b.copyAttempts;
         this.sampleFraction = b.sampleFraction;
+        this.phase = b.phase;
+        this.workerId = b.workerId == null ? defaultWorkerId() : b.workerId;
+        this.lease = b.lease == null ? DEFAULT_LEASE : b.lease;
+        this.holdSnapshot = b.holdSnapshot;
+        this.sourceQuiesced = b.sourceQuiesced;
+        this.partitionsGiven = b.partitions;
     }
 
     public static Builder builder() {
@@ -100,9 +121,13 @@ public final class MigrationOptions {
     public String indexMemory() { return indexMemory; }
     public SplitStrategy split() { return split; }
     /** Whether the source is SQL Server (the options below apply to it only). */
-    public boolean sqlServerSource() { return isSqlServer(source.jdbcUrl()); }
+    public boolean sqlServerSource() { return source != null && isSqlServer(source.jdbcUrl()); }
     /** SQL Server: user-chosen PostgreSQL types by SQL Server type or by column. */
     public TypeOverrides typeOverrides() { return typeOverrides; }
+    /** The {@code --type-override} entries as given. */
+    public List<String> typeOverrideEntries() { return typeOverrideEntries; }
+    /** SQL Server: the text U+0000 is replaced with, {@code null} when such a row is an error. */
+    public String nulReplacement() { return nulReplacement; }
     /** SQL Server: isolation of the range reads. */
     public SourceIsolation sourceIsolation() { return sourceIsolation; }
     /** SQL Server: how source names become target names (lower-cased by default). */
@@ -123,10 +148,22 @@ public final class MigrationOptions {
      */
     public double sampleFraction() { return sampleFraction; }
     public boolean sampled() { return sampleFraction < 1.0; }
+    /** Which part of the migration this invocation runs ({@link RunPhase#ALL} by default). */
+    public RunPhase phase() { return phase; }
+    /** The name this process's claims carry in the state table (default: host name and process id). */
+    public String workerId() { return workerId; }
+    /** How long a claim lasts without a heartbeat: past it another worker takes the partition over. */
+    public java.time.Duration lease() { return lease; }
+    /** Plan phase, PostgreSQL source: keep the exported snapshot open for the workers until finalize starts. */
+    public boolean holdSnapshot() { return holdSnapshot; }
+    /** The user's word that the source does not change while the phases run (a replica, a restored copy, a stopped application). */
+    public boolean sourceQuiesced() { return sourceQuiesced; }
+    /** {@code --partitions} exactly as given, {@code null} when left to its default ({@link #tasks()}). */
+    public Integer partitionsGiven() { return partitionsGiven; }
 
     /** Passwords that must never appear in output. */
     List<String> secrets() {
-        return java.util.stream.Stream.of(source.password(), target.password())
+        return java.util.stream.Stream.of(source, target).filter(Objects::nonNull).map(ConnectionSpec::password)
                 .filter(Objects::nonNull).toList();
     }
 
@@ -138,6 +175,8 @@ public final class MigrationOptions {
                 + ", verify=" + verify + ", mode=" + mode + ", resume=" + resume + ", indexTasks=" + indexTasks
                 + ", unlogged=" + unloggedLoad + ", split=" + split + ", socketTimeout=" + socketTimeout
                 + ", copyAttempts=" + copyAttempts + (sampled() ? ", sample=" + sampleFraction : "")
+                + ", phase=" + phase + ", worker=" + workerId + ", lease=" + lease
+                + (holdSnapshot ? ", holdSnapshot" : "") + (sourceQuiesced ? ", sourceQuiesced" : "")
                 + (sqlServerSource() ? ", isolation=" + sourceIsolation + ", identifierCase=" + identifierCase
                    + ", nul=" + nulPolicy : "") + "]";
     }
@@ -166,6 +205,11 @@ public final class MigrationOptions {
         private java.time.Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private int copyAttempts = DEFAULT_COPY_ATTEMPTS;
         private double sampleFraction = 1.0;
+        private RunPhase phase = RunPhase.ALL;
+        private String workerId;
+        private java.time.Duration lease;
+        private boolean holdSnapshot;
+        private boolean sourceQuiesced;
 
         private Builder() {}
 
@@ -196,18 +240,27 @@ public final class MigrationOptions {
         public Builder socketTimeout(java.time.Duration v) { this.socketTimeout = v; return this; }
         public Builder copyAttempts(int v) { this.copyAttempts = v; return this; }
         public Builder sampleFraction(double v) { this.sampleFraction = v; return this; }
+        public Builder phase(RunPhase v) { this.phase = v; return this; }
+        public Builder workerId(String v) { this.workerId = v; return this; }
+        public Builder lease(java.time.Duration v) { this.lease = v; return this; }
+        public Builder holdSnapshot(boolean v) { this.holdSnapshot = v; return this; }
+        public Builder sourceQuiesced(boolean v) { this.sourceQuiesced = v; return this; }
 
         /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
         public MigrationOptions build() {
-            require(source != null, EngineOption.SOURCE, "is required");
+            require(phase != null, EngineOption.PHASE, "is required");
             require(target != null, EngineOption.TARGET, "is required");
-            require(!source.jdbcUrl().isBlank(), EngineOption.SOURCE, "JDBC URL is empty");
             require(!target.jdbcUrl().isBlank(), EngineOption.TARGET, "JDBC URL is empty");
-            require(SourceDatabases.supports(source.jdbcUrl()), EngineOption.SOURCE,
-                    "is not a supported database URL: " + Redaction.redactUrl(source.jdbcUrl()));
             require(target.jdbcUrl().startsWith("jdbc:postgresql:"), EngineOption.TARGET,
                     "must be a jdbc:postgresql: URL, got " + Redaction.redactUrl(target.jdbcUrl()));
-            boolean sqlServer = isSqlServer(source.jdbcUrl());
+            // status reads only the target; given a source it also checks the invocation against the plan
+            require(source != null || phase == RunPhase.STATUS, EngineOption.SOURCE, "is required");
+            String sourceUrl = source == null ? "" : source.jdbcUrl();
+            require(source == null || !sourceUrl.isBlank(), EngineOption.SOURCE, "JDBC URL is empty");
+            require(source == null || SourceDatabases.supports(sourceUrl), EngineOption.SOURCE,
+                    "is not a supported database URL: " + Redaction.redactUrl(sourceUrl));
+            checkPhase(sourceUrl);
+            boolean sqlServer = isSqlServer(sourceUrl);
             // SQL Server keeps user tables in dbo unless told otherwise, PostgreSQL in public
             List<String> schemaList = schemas != null ? schemas : List.of(sqlServer ? "dbo" : "public");
             require(!schemaList.isEmpty(), EngineOption.SCHEMAS, "needs at least one schema");
@@ -219,7 +272,7 @@ public final class MigrationOptions {
                     EngineOption.TABLES, "contains a blank pattern");
             require(excludeTables != null && excludeTables.stream().noneMatch(s -> s == null || s.isBlank()),
                     EngineOption.EXCLUDE, "contains a blank pattern");
-            for (var named : java.util.Map.of(EngineOption.SOURCE, List.of(source.jdbcUrl()), EngineOption.TARGET,
+            for (var named : java.util.Map.of(EngineOption.SOURCE, List.of(sourceUrl), EngineOption.TARGET,
                     List.of(target.jdbcUrl()), EngineOption.SCHEMAS, schemaList, EngineOption.TABLES, includeTables,
                     EngineOption.EXCLUDE, excludeTables).entrySet()) {
                 // PostgreSQL cannot store a NUL in a name; the driver would fail later with a less clear message
@@ -249,7 +302,7 @@ public final class MigrationOptions {
             require(typeOverrides != null, EngineOption.TYPE_OVERRIDE, "is required (may be empty)");
             if (!sqlServer) {
                 String onlySqlServer = "applies to SQL Server sources only (the source is "
-                        + Redaction.redactUrl(source.jdbcUrl()) + ")";
+                        + Redaction.redactUrl(sourceUrl) + ")";
                 require(typeOverrides.isEmpty(), EngineOption.TYPE_OVERRIDE, onlySqlServer);
                 require(sourceIsolation == null, EngineOption.SOURCE_ISOLATION, onlySqlServer);
                 require(identifierCase == null, EngineOption.IDENTIFIER_CASE, onlySqlServer);
@@ -263,6 +316,34 @@ public final class MigrationOptions {
             return new MigrationOptions(this, schemaList, parsed(EngineOption.TYPE_OVERRIDE, () -> TypeOverrides.parse(typeOverrides)),
                     nulReplacement == null ? NulPolicy.reject()
                             : parsed(EngineOption.NUL_REPLACEMENT, () -> NulPolicy.replaceWith(nulReplacement)));
+        }
+
+        /** Options that belong to some phases only, and the consistency rule of separate phases. */
+        private void checkPhase(String sourceUrl) {
+            require(!resume || phase == RunPhase.ALL, EngineOption.RESUME, "belongs to the one-process run (no --phase):"
+                    + " workers always continue what the plan recorded");
+            require(workerId == null || phase == RunPhase.COPY || phase == RunPhase.ALL, EngineOption.WORKER_ID,
+                    "applies to --phase copy only");
+            require(workerId == null || (!workerId.isBlank() && workerId.length() <= 128
+                    && workerId.chars().noneMatch(Character::isISOControl)), EngineOption.WORKER_ID,
+                    "must be 1 to 128 printable characters");
+            require(lease == null || phase == RunPhase.COPY || phase == RunPhase.ALL, EngineOption.LEASE,
+                    "applies to --phase copy only");
+            require(lease == null || (lease.compareTo(java.time.Duration.ofSeconds(1)) >= 0 && lease.compareTo(MAX_LEASE) <= 0),
+                    EngineOption.LEASE, "must be between 1 second and 24 hours, got " + lease);
+            require(indexTasks == null || phase == RunPhase.FINALIZE || phase == RunPhase.ALL, EngineOption.INDEX_TASKS,
+                    "applies to --phase finalize only");
+            require(indexMemory == null || phase == RunPhase.FINALIZE || phase == RunPhase.ALL, EngineOption.INDEX_MEMORY,
+                    "applies to --phase finalize only");
+            require(!holdSnapshot || phase == RunPhase.PLAN, EngineOption.HOLD_SNAPSHOT, "applies to --phase plan only");
+            require(!holdSnapshot || sourceUrl.startsWith("jdbc:postgresql:"), EngineOption.HOLD_SNAPSHOT,
+                    "needs a PostgreSQL source; for SQL Server copy from a source that does not change (a database"
+                    + " snapshot, a restored copy, a stopped application) and pass --source-quiesced");
+            require(!sourceQuiesced || phase == RunPhase.PLAN || phase == RunPhase.COPY || phase == RunPhase.FINALIZE,
+                    EngineOption.SOURCE_QUIESCED, "applies to --phase plan, copy and finalize (a single process"
+                    + " needs no such promise)");
+            require(!(sourceQuiesced && holdSnapshot), EngineOption.SOURCE_QUIESCED,
+                    "contradicts --hold-snapshot: a held snapshot is for a source that changes; give one of them");
         }
 
         private static <T> T parsed(EngineOption option, java.util.function.Supplier<T> parse) {
@@ -281,6 +362,16 @@ public final class MigrationOptions {
                 throw new OptionException(option, problem);
             }
         }
+    }
+
+    private static String defaultWorkerId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     static boolean isSqlServer(String jdbcUrl) {

@@ -11,14 +11,16 @@ import java.util.List;
  * objects the engine left out (functions, triggers, ...), by kind and name. {@code targetSessionSettings} lists what
  * the engine set in its own target sessions ("synchronous_commit=off", "index maintenance_work_mem=256MB"), which
  * the server's settings do not show. {@code verification} says which check ran; {@code timeline} is every table's
- * steps (copy per partition, index, keys, ANALYZE, verification).
+ * steps (copy per partition, index, keys, ANALYZE, verification). {@code runId} names the planned run in the
+ * target's state tables. A {@link RunPhase#PLAN} result lists the planned tables with their estimated rows and
+ * bytes (nothing copied); a {@link RunPhase#COPY} result the partitions this worker copied.
  */
 public record MigrationResult(MigrationStatus status, long totalRows, long totalBytes, PhaseTimings timings,
                               List<TableResult> tables, List<VerificationMismatch> mismatches,
                               List<NotMigrated> notMigrated, String errorMessage, Throwable failure,
                               String sourceServerVersion, String targetServerVersion,
                               List<String> targetSessionSettings, VerifyMode verification,
-                              List<TimelineEvent> timeline) {
+                              List<TimelineEvent> timeline, String runId) {
     public MigrationResult {
         targetSessionSettings = List.copyOf(targetSessionSettings);
         timeline = List.copyOf(timeline);

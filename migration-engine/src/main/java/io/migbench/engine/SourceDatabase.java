@@ -16,6 +16,18 @@ public interface SourceDatabase extends AutoCloseable {
 
     PartitionSource partitionSource();
 
+    /**
+     * The snapshot other processes can import while this one stays open (PostgreSQL's exported snapshot), or
+     * {@code null} when the database offers none.
+     */
+    default String sharedSnapshot() {
+        return null;
+    }
+
+    /** Fails when the consistent view is gone (the server ended the session holding it); nothing to check by default. */
+    default void confirmSnapshotHeld() throws java.sql.SQLException {
+    }
+
     @Override
     void close();
 }

@@ -18,10 +18,13 @@ public final class SourceDatabases {
     /**
      * @param sessionSettings statements every PostgreSQL source session runs first (fixed text forms of values);
      *                        a SQL Server source renders values in Java and needs none
+     * @param snapshot        PostgreSQL: a snapshot another process holds, to read instead of exporting one
      */
-    public static SourceDatabase open(MigrationOptions options, List<String> sessionSettings) throws SQLException {
+    public static SourceDatabase open(MigrationOptions options, List<String> sessionSettings, String snapshot)
+            throws SQLException {
         if (options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
-            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings, options.socketTimeout());
+            return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings, options.socketTimeout(),
+                    snapshot);
         }
         if (options.sqlServerSource()) {
             return SqlServerSourceDatabase.open(options);

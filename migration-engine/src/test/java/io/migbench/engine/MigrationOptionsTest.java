@@ -105,4 +105,36 @@ class MigrationOptionsTest {
         assertThat(o.toString()).doesNotContain("s3cret").contains(Redaction.MASK);
         assertThat(o.target().toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void phaseOptionsBelongToTheirPhases() {
+        assertThat(valid().phase(RunPhase.COPY).workerId("w1").lease(java.time.Duration.ofSeconds(5)).build().lease())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(valid().phase(RunPhase.COPY).build().workerId()).as("default worker id: host and pid")
+                .endsWith("-" + ProcessHandle.current().pid());
+        assertThatThrownBy(() -> valid().phase(RunPhase.PLAN).workerId("w1").build()).hasMessageStartingWith("--worker-id ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.COPY).workerId(" ").build()).hasMessageStartingWith("--worker-id ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.FINALIZE).lease(java.time.Duration.ofSeconds(5)).build())
+                .hasMessageStartingWith("--lease ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.COPY).lease(java.time.Duration.ZERO).build())
+                .hasMessageStartingWith("--lease ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.COPY).holdSnapshot(true).build())
+                .hasMessageStartingWith("--hold-snapshot applies to --phase plan");
+        assertThatThrownBy(() -> valid().phase(RunPhase.PLAN).holdSnapshot(true).sourceQuiesced(true).build())
+                .hasMessageStartingWith("--source-quiesced contradicts --hold-snapshot");
+        assertThatThrownBy(() -> valid().sourceQuiesced(true).build()).as("the one-process run")
+                .hasMessageStartingWith("--source-quiesced ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.COPY).resume(true).build()).hasMessageStartingWith("--resume ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.COPY).indexTasks(2).build()).hasMessageStartingWith("--index-tasks ");
+        assertThatThrownBy(() -> valid().phase(RunPhase.PLAN).source(null).build()).hasMessageStartingWith("--source ");
+        assertThat(valid().phase(RunPhase.STATUS).source(null).build().source()).as("status reads the target only").isNull();
+    }
+
+    @Test
+    void aSqlServerSourceCannotHoldASnapshot() {
+        assertThatThrownBy(() -> sqlServer().phase(RunPhase.PLAN).holdSnapshot(true).build())
+                .isInstanceOf(OptionException.class)
+                .hasMessageStartingWith("--hold-snapshot needs a PostgreSQL source").hasMessageContaining("--source-quiesced");
+        assertThat(sqlServer().phase(RunPhase.PLAN).sourceQuiesced(true).build().sourceQuiesced()).isTrue();
+    }
 }

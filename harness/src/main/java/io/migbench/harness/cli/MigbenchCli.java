@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Benchmark and tune database migrations into PostgreSQL.",
         footer = {"", "migrate also accepts --settings tuned.yaml [--platform NAME]: the tuner's recommendation "
-                + "becomes --tasks/--partitions/--copy-format (explicit options win).",
+                + "becomes --tasks/--partitions/--copy-format (explicit options win); migrate --phase plan|copy|finalize "
+                + "splits a migration over processes and hosts.",
                 "Exit codes: 0 success, 1 a failed migration, verification or trial, 2 bad usage or configuration."},
         subcommands = {
                 CommandLine.HelpCommand.class,

@@ -7,7 +7,8 @@ public enum Knob {
     COPY_FORMAT("copy_format"),
     SPLIT("split"),
     UNLOGGED("unlogged"),
-    INDEX_TASKS("index_tasks");
+    INDEX_TASKS("index_tasks"),
+    WORKERS("workers");
 
     private final String yamlName;
 

@@ -44,7 +44,9 @@ public enum TrialColumn {
     SETTINGS_LABEL("settings_label", "short name of this point of the matrix", TrialRecord::settingsLabel),
     IS_BASELINE("is_baseline", "true for the scenario's baseline setting (the 'before' of before/after)",
             TrialRecord::baseline),
-    TASKS("tasks", "concurrent copy tasks", TrialRecord::tasks),
+    TASKS("tasks", "concurrent copy tasks (with workers: of each worker process)", TrialRecord::tasks),
+    WORKERS("workers", "separate copy-worker JVMs between a plan and a finalize (empty: one in-process run)",
+            TrialRecord::workers, true),
     PARTITIONS("partitions", "partitions per large table (empty: engine default)", TrialRecord::partitions),
     COPY_FORMAT("copy_format", "COPY format: binary or text", TrialRecord::copyFormat),
     SPLIT("split", "how tables were split: range, quantile, ctid, none", TrialRecord::split),
@@ -158,6 +160,7 @@ public enum TrialColumn {
                     .dataset(r.required(DATASET.header)).scale(r.doubleValue(SCALE.header))
                     .engine(r.code(ENGINE.header, EngineKind.class)).settingsLabel(r.required(SETTINGS_LABEL.header))
                     .baseline(r.bool(IS_BASELINE.header)).tasks(r.intValue(TASKS.header))
+                    .workers(r.optionalInt(WORKERS.header))
                     .partitions(r.optionalInt(PARTITIONS.header))
                     .copyFormat(r.text(COPY_FORMAT.header)).split(r.text(SPLIT.header)).knobs(r.text(KNOBS.header))
                     .trial(r.intValue(TRIAL.header)).warmup(r.bool(WARMUP.header))

@@ -21,7 +21,7 @@ public record TrialRecord(
         String targetLimitsRequested, String targetLimitsEnforced, String targetSettings,
         String dataset, double scale,
         EngineKind engine, String settingsLabel, boolean baseline,
-        int tasks, Integer partitions, String copyFormat, String split, String knobs,
+        int tasks, Integer workers, Integer partitions, String copyFormat, String split, String knobs,
         int trial, boolean warmup,
         Integer round, Integer order, String durability, String sessionSettings,
         Long rows, Long bytes,
@@ -53,6 +53,7 @@ public record TrialRecord(
         if (!(scale > 0)) {
             problems.add("scale: must be > 0, got " + scale);
         }
+        positive(problems, workers, "workers");
         positive(problems, partitions, "partitions");
         positive(problems, round, "round");
         positive(problems, order, "order");
@@ -130,7 +131,7 @@ public record TrialRecord(
         return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                 targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                 targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
-                partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                workers, partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
                 rows, bytes, schemaSeconds, copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond,
                 mbPerSecond, validation, validationResult, sourceRows, targetRows, status, error,
                 used, migbenchVersion, javaVersion);
@@ -161,6 +162,7 @@ public record TrialRecord(
         private String settingsLabel;
         private boolean baseline;
         private int tasks;
+        private Integer workers;
         private Integer partitions;
         private String copyFormat = "";
         private String split = "";
@@ -218,6 +220,8 @@ public record TrialRecord(
         /** True for the scenario's baseline setting, the "before" of the before/after comparison. */
         public Builder baseline(boolean v) { baseline = v; return this; }
         public Builder tasks(int v) { tasks = v; return this; }
+        /** Separate copy-worker processes of a plan/copy/finalize trial; {@code null}: one in-process run. */
+        public Builder workers(Integer v) { workers = v; return this; }
         public Builder partitions(Integer v) { partitions = v; return this; }
         public Builder copyFormat(String v) { copyFormat = v; return this; }
         public Builder split(String v) { split = v; return this; }
@@ -260,7 +264,7 @@ public record TrialRecord(
             return new TrialRecord(runId, timestamp, scenario, platform, backend, host, sourceEngine, sourceVersion,
                     targetEngine, targetVersion, sourceLimitsRequested, sourceLimitsEnforced, targetLimitsRequested,
                     targetLimitsEnforced, targetSettings, dataset, scale, engine, settingsLabel, baseline, tasks,
-                    partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
+                    workers, partitions, copyFormat, split, knobs, trial, warmup, round, order, durability, sessionSettings,
                     rows, bytes, schemaSeconds,
                     copySeconds, indexSeconds, verifySeconds, totalSeconds, rowsPerSecond, mbPerSecond, validation,
                     validationResult, sourceRows, targetRows, status, error,

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param split       how big tables are split
  * @param unlogged    create target tables UNLOGGED and switch them to LOGGED after the load
  * @param indexTasks  indexes built concurrently after the data, or auto
+ * @param workers     separate copy-worker JVMs, each with {@code tasks} threads, between a plan and a finalize;
+ *                    auto: the one-process run inside the harness
  */
 public record EngineSettings(
         EngineKind engine,
@@ -27,7 +29,8 @@ public record EngineSettings(
         CopyFormat copyFormat,
         SplitMode split,
         boolean unlogged,
-        CountOrAuto indexTasks) {
+        CountOrAuto indexTasks,
+        CountOrAuto workers) {
 
     public EngineSettings {
         Checks c = new Checks()
@@ -36,9 +39,11 @@ public record EngineSettings(
                 .require(partitions, "partitions")
                 .require(copyFormat, "copy_format")
                 .require(split, "split")
-                .require(indexTasks, "index_tasks");
+                .require(indexTasks, "index_tasks")
+                .require(workers, "workers");
         positiveOrAuto(c, partitions, "partitions");
         positiveOrAuto(c, indexTasks, "index_tasks");
+        positiveOrAuto(c, workers, "workers");
         c.throwIfAny();
     }
 
@@ -51,31 +56,35 @@ public record EngineSettings(
     /** The engine's defaults with the given task count. */
     public static EngineSettings defaults(EngineKind engine, int tasks) {
         return new EngineSettings(engine, tasks, CountOrAuto.AUTO, CopyFormat.BINARY,
-                SplitMode.AUTO, false, CountOrAuto.AUTO);
+                SplitMode.AUTO, false, CountOrAuto.AUTO, CountOrAuto.AUTO);
     }
 
     public EngineSettings withTasks(int t) {
-        return new EngineSettings(engine, t, partitions, copyFormat, split, unlogged, indexTasks);
+        return new EngineSettings(engine, t, partitions, copyFormat, split, unlogged, indexTasks, workers);
     }
 
     public EngineSettings withPartitions(CountOrAuto p) {
-        return new EngineSettings(engine, tasks, p, copyFormat, split, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, p, copyFormat, split, unlogged, indexTasks, workers);
     }
 
     public EngineSettings withCopyFormat(CopyFormat f) {
-        return new EngineSettings(engine, tasks, partitions, f, split, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, f, split, unlogged, indexTasks, workers);
     }
 
     public EngineSettings withSplit(SplitMode s) {
-        return new EngineSettings(engine, tasks, partitions, copyFormat, s, unlogged, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, s, unlogged, indexTasks, workers);
     }
 
     public EngineSettings withUnlogged(boolean u) {
-        return new EngineSettings(engine, tasks, partitions, copyFormat, split, u, indexTasks);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, split, u, indexTasks, workers);
     }
 
     public EngineSettings withIndexTasks(CountOrAuto i) {
-        return new EngineSettings(engine, tasks, partitions, copyFormat, split, unlogged, i);
+        return new EngineSettings(engine, tasks, partitions, copyFormat, split, unlogged, i, workers);
+    }
+
+    public EngineSettings withWorkers(CountOrAuto w) {
+        return new EngineSettings(engine, tasks, partitions, copyFormat, split, unlogged, indexTasks, w);
     }
 
     /** The same point with the knobs its engine ignores set to their defaults, so such points compare equal. */
@@ -86,12 +95,14 @@ public record EngineSettings(
                 engine.honours(Knob.COPY_FORMAT) ? copyFormat : d.copyFormat,
                 engine.honours(Knob.SPLIT) ? split : d.split,
                 engine.honours(Knob.UNLOGGED) ? unlogged : d.unlogged,
-                engine.honours(Knob.INDEX_TASKS) ? indexTasks : d.indexTasks);
+                engine.honours(Knob.INDEX_TASKS) ? indexTasks : d.indexTasks,
+                engine.honours(Knob.WORKERS) ? workers : d.workers);
     }
 
     /**
      * A short, stable label: the engine, {@code t<tasks>}, then only the settings that differ from the
-     * defaults, e.g. {@code migbench t8}, {@code migbench t16 p=36 unlogged}, {@code psql-pipe t4 text}.
+     * defaults, e.g. {@code migbench t8}, {@code migbench t16 p=36 unlogged}, {@code psql-pipe t4 text},
+     * {@code migbench t2 w=2} (two worker processes of two tasks each).
      * {@link #fromLabel} reads it back.
      */
     public String label() {
@@ -110,6 +121,9 @@ public record EngineSettings(
         }
         if (!indexTasks.isAuto()) {
             b.append(" idx=").append(indexTasks);
+        }
+        if (!workers.isAuto()) {
+            b.append(" w=").append(workers);
         }
         return b.toString();
     }
@@ -132,6 +146,8 @@ public record EngineSettings(
                         .orElseThrow(() -> new IllegalArgumentException("unknown split in label \"" + label + "\"")));
             } else if (t.startsWith("idx=")) {
                 s = s.withIndexTasks(CountOrAuto.parse(value));
+            } else if (t.startsWith("w=")) {
+                s = s.withWorkers(CountOrAuto.parse(value));
             } else if (t.equals("unlogged")) {
                 s = s.withUnlogged(true);
             } else if (t.equals(CopyFormat.TEXT.yamlName())) {
@@ -153,6 +169,7 @@ public record EngineSettings(
         m.put(Knob.SPLIT.yamlName(), split.yamlName());
         m.put(Knob.UNLOGGED.yamlName(), Boolean.toString(unlogged));
         m.put(Knob.INDEX_TASKS.yamlName(), indexTasks.toString());
+        m.put(Knob.WORKERS.yamlName(), workers.toString());
         return m;
     }
 

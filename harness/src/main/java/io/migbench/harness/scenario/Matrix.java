@@ -18,7 +18,8 @@ public record Matrix(
         List<CopyFormat> copyFormat,
         List<SplitMode> split,
         List<Boolean> unlogged,
-        List<CountOrAuto> indexTasks) {
+        List<CountOrAuto> indexTasks,
+        List<CountOrAuto> workers) {
 
     public Matrix {
         Checks c = new Checks()
@@ -27,12 +28,14 @@ public record Matrix(
                 .distinctNonEmpty(copyFormat, "copy_format")
                 .distinctNonEmpty(split, "split")
                 .distinctNonEmpty(unlogged, "unlogged")
-                .distinctNonEmpty(indexTasks, "index_tasks");
+                .distinctNonEmpty(indexTasks, "index_tasks")
+                .distinctNonEmpty(workers, "workers");
         for (int i = 0; tasks != null && i < tasks.size(); i++) {
             c.atLeast(tasks.get(i), 1, "tasks[" + i + "]");
         }
         positive(c, partitions, "partitions");
         positive(c, indexTasks, "index_tasks");
+        positive(c, workers, "workers");
         c.throwIfAny();
         tasks = List.copyOf(tasks);
         partitions = List.copyOf(partitions);
@@ -40,6 +43,7 @@ public record Matrix(
         split = List.copyOf(split);
         unlogged = List.copyOf(unlogged);
         indexTasks = List.copyOf(indexTasks);
+        workers = List.copyOf(workers);
     }
 
     private static void positive(Checks c, List<CountOrAuto> counts, String field) {
@@ -53,12 +57,12 @@ public record Matrix(
     /** A matrix varying only the task count, every other knob at its default. */
     public static Matrix ofTasks(List<Integer> tasks) {
         return new Matrix(tasks, List.of(CountOrAuto.AUTO), List.of(CopyFormat.BINARY),
-                List.of(SplitMode.AUTO), List.of(false), List.of(CountOrAuto.AUTO));
+                List.of(SplitMode.AUTO), List.of(false), List.of(CountOrAuto.AUTO), List.of(CountOrAuto.AUTO));
     }
 
     /** The same matrix with other task counts. */
     public Matrix withTasks(List<Integer> other) {
-        return new Matrix(other, partitions, copyFormat, split, unlogged, indexTasks);
+        return new Matrix(other, partitions, copyFormat, split, unlogged, indexTasks, workers);
     }
 
     /**
@@ -68,13 +72,15 @@ public record Matrix(
     public List<EngineSettings> points(List<EngineKind> engines) {
         Set<EngineSettings> out = new LinkedHashSet<>();
         for (EngineKind e : engines) {
-            for (CopyFormat f : copyFormat) {
-                for (SplitMode s : split) {
-                    for (Boolean u : unlogged) {
-                        for (CountOrAuto idx : indexTasks) {
-                            for (CountOrAuto p : partitions) {
-                                for (Integer t : tasks) {
-                                    out.add(new EngineSettings(e, t, p, f, s, u, idx).normalized());
+            for (CountOrAuto w : workers) {
+                for (CopyFormat f : copyFormat) {
+                    for (SplitMode s : split) {
+                        for (Boolean u : unlogged) {
+                            for (CountOrAuto idx : indexTasks) {
+                                for (CountOrAuto p : partitions) {
+                                    for (Integer t : tasks) {
+                                        out.add(new EngineSettings(e, t, p, f, s, u, idx, w).normalized());
+                                    }
                                 }
                             }
                         }

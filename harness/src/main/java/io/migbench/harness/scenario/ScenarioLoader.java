@@ -169,8 +169,9 @@ public final class ScenarioLoader {
                 List.of(d.split()));
         List<Boolean> unlogged = or(f.list(Knob.UNLOGGED.yamlName(), f::asBoolean), List.of(d.unlogged()));
         List<CountOrAuto> indexTasks = counts(f, Knob.INDEX_TASKS, d.indexTasks());
+        List<CountOrAuto> workers = counts(f, Knob.WORKERS, d.workers());
         f.rejectUnknownKeys();
-        return f.build(() -> new Matrix(tasks, partitions, formats, split, unlogged, indexTasks));
+        return f.build(() -> new Matrix(tasks, partitions, formats, split, unlogged, indexTasks, workers));
     }
 
     private static List<CountOrAuto> counts(Fields f, Knob knob, CountOrAuto fallback) {

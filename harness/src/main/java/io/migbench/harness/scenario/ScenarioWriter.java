@@ -69,6 +69,7 @@ public final class ScenarioWriter {
         m.put(Knob.SPLIT.yamlName(), e.split().yamlName());
         m.put(Knob.UNLOGGED.yamlName(), e.unlogged());
         m.put(Knob.INDEX_TASKS.yamlName(), count(e.indexTasks()));
+        m.put(Knob.WORKERS.yamlName(), count(e.workers()));
         return m;
     }
 
@@ -139,6 +140,7 @@ public final class ScenarioWriter {
         m.put(Knob.SPLIT.yamlName(), x.split().stream().map(SplitMode::yamlName).toList());
         m.put(Knob.UNLOGGED.yamlName(), x.unlogged());
         m.put(Knob.INDEX_TASKS.yamlName(), x.indexTasks().stream().map(ScenarioWriter::count).toList());
+        m.put(Knob.WORKERS.yamlName(), x.workers().stream().map(ScenarioWriter::count).toList());
         return m;
     }
 

@@ -25,7 +25,7 @@ final class Values {
 
     /**
      * Engine settings from a map with the matrix's keys (engine, tasks, partitions, copy_format,
-     * split, unlogged, index_tasks); absent keys take their value from {@code defaults}.
+     * split, unlogged, index_tasks, workers); absent keys take their value from {@code defaults}.
      */
     static EngineSettings engineSettings(Fields f, EngineSettings defaults) {
         EngineKind engine = f.choice("engine", EngineKind.class);
@@ -35,6 +35,7 @@ final class Values {
         SplitMode split = f.choice(Knob.SPLIT.yamlName(), SplitMode.class);
         Boolean unlogged = f.bool(Knob.UNLOGGED.yamlName());
         CountOrAuto indexTasks = count(f, Knob.INDEX_TASKS.yamlName());
+        CountOrAuto workers = count(f, Knob.WORKERS.yamlName());
         return f.build(() -> new EngineSettings(
                 or(engine, defaults.engine()),
                 or(tasks, defaults.tasks()),
@@ -42,7 +43,8 @@ final class Values {
                 or(format, defaults.copyFormat()),
                 or(split, defaults.split()),
                 or(unlogged, defaults.unlogged()),
-                or(indexTasks, defaults.indexTasks())));
+                or(indexTasks, defaults.indexTasks()),
+                or(workers, defaults.workers())));
     }
 
     static <T> T or(T value, T fallback) {

@@ -21,11 +21,24 @@ import io.migbench.harness.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One trial of the migbench engine itself, run in-process through its library API. */
+/**
+ * One trial of the migbench engine itself: in-process through its library API, or, for a {@code workers} point,
+ * as separate processes ({@link WorkerProcessesTrial}).
+ */
 final class MigbenchTrial {
     private MigbenchTrial() {}
 
     static MigrationOptions options(Scenario scenario, PlatformDatabases dbs, SourceSelection selection, EngineSettings s) {
+        MigrationOptions.Builder b = builder(scenario, dbs, selection, s);
+        if (!s.indexTasks().isAuto()) {
+            b.indexTasks(s.indexTasks().value());
+        }
+        return b.build();
+    }
+
+    /** The options of a trial of {@code s}, except the finalize-only index tasks. */
+    static MigrationOptions.Builder builder(Scenario scenario, PlatformDatabases dbs, SourceSelection selection,
+                                            EngineSettings s) {
         MigrationOptions.Builder b = selection.applyTo(MigrationOptions.builder())
                 .source(new ConnectionSpec(dbs.sourceUrl(), dbs.source().user(), dbs.source().password()))
                 .target(new ConnectionSpec(dbs.targetUrl(), dbs.target().user(), dbs.target().password()))
@@ -42,14 +55,13 @@ final class MigbenchTrial {
         if (!s.partitions().isAuto()) {
             b.partitions(s.partitions().value());
         }
-        if (!s.indexTasks().isAuto()) {
-            b.indexTasks(s.indexTasks().value());
-        }
-        return b.build();
+        return b;
     }
 
     static TrialOutcome run(TrialContext ctx, EngineSettings settings, TrialSlot slot, ProgressListener listener) {
-        MigrationResult r = Migrator.migrate(options(ctx.scenario(), ctx.databases(), ctx.selection(), settings), listener);
+        MigrationResult r = settings.workers().isAuto()
+                ? Migrator.migrate(options(ctx.scenario(), ctx.databases(), ctx.selection(), settings), listener)
+                : WorkerProcessesTrial.migrate(ctx, settings, listener);
         return outcome(ctx.newRecord(settings, slot), r, ValidationMode.parse(ctx.scenario().verify().yamlName()));
     }
 

@@ -77,7 +77,8 @@ public final class RecordedMigration {
         return new EngineSettings(EngineKind.MIGBENCH, o.tasks(),
                 o.partitions() == o.tasks() ? CountOrAuto.AUTO : CountOrAuto.of(o.partitions()),
                 CopyFormat.valueOf(o.copyFormat().name()), SplitMode.valueOf(o.split().name()), o.unloggedLoad(),
-                o.indexTasks() == Math.max(1, Math.min(o.tasks(), 4)) ? CountOrAuto.AUTO : CountOrAuto.of(o.indexTasks()));
+                o.indexTasks() == Math.max(1, Math.min(o.tasks(), 4)) ? CountOrAuto.AUTO : CountOrAuto.of(o.indexTasks()),
+                CountOrAuto.AUTO);
     }
 
     /** The server's version, or {@code null} when it does not answer (the row still records the failure). */

@@ -48,6 +48,7 @@ public record TrialContext(String runId, Scenario scenario, EnvironmentFacts hos
                 .settingsLabel(settings.label())
                 .baseline(settings.normalized().equals(scenario.baseline() == null ? null : scenario.baseline().normalized()))
                 .tasks(settings.tasks())
+                .workers(settings.workers().isAuto() ? null : settings.workers().value())
                 .partitions(settings.partitions().isAuto() ? null : settings.partitions().value())
                 .copyFormat(settings.copyFormat().yamlName())
                 .split(settings.split().yamlName())

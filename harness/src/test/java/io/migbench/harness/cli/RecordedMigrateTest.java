@@ -58,4 +58,25 @@ class RecordedMigrateTest {
         String md = Files.readString(ReportGenerator.generate(List.of(folder), folder, null));
         assertThat(md).contains("## Runs over time").contains("| migbench t1 | 5,000 |").contains("| migbench t2 | 5,000 |");
     }
+
+    @Test
+    void recordAppliesToTheOneProcessRunAndTheHelpListsSettingsAndPhases() {
+        CommandLine cli = MigbenchCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String db = TestPostgres.newDatabase("rec_phase");
+
+        int exit = MigbenchCli.execute(cli, "migrate", "--source", db, "--target", db, "--phase", "plan",
+                "--record", dir.resolve("runs").toString());
+        int help = MigbenchCli.execute(cli, "migrate", "--help");
+
+        assertThat(exit).as("--record with --phase plan").isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--record records a whole migration");
+        assertThat(dir.resolve("runs")).as("nothing recorded").doesNotExist();
+        assertThat(help).isZero();
+        assertThat(out.toString()).contains("--settings tuned.yaml [--platform NAME]", "--phase=PHASE", "--worker-id",
+                "--hold-snapshot", "--record=DIR", "Phases: without --phase");
+    }
 }

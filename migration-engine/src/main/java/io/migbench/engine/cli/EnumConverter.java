@@ -1,6 +1,7 @@
 package io.migbench.engine.cli;
 
 import io.migbench.engine.CopyFormat;
+import io.migbench.engine.RunPhase;
 import io.migbench.engine.SplitStrategy;
 import io.migbench.engine.TargetMode;
 import io.migbench.engine.VerifyMode;
@@ -48,6 +49,10 @@ abstract class EnumConverter<E extends Enum<E>> implements CommandLine.ITypeConv
 
     static final class Naming extends EnumConverter<IdentifierCase> {
         Naming() { super(IdentifierCase.class); }
+    }
+
+    static final class RunPhaseName extends EnumConverter<RunPhase> {
+        RunPhaseName() { super(RunPhase.class); }
     }
 
     static final class Mode extends EnumConverter<TargetMode> {

@@ -7,6 +7,8 @@ import io.migbench.engine.MigrationOptions;
 import io.migbench.engine.MigrationResult;
 import io.migbench.engine.Migrator;
 import io.migbench.engine.ProgressListener;
+import io.migbench.engine.RunPhase;
+import io.migbench.engine.RunStatus;
 import io.migbench.engine.SplitStrategy;
 import io.migbench.engine.TargetMode;
 import io.migbench.engine.VerifyMode;
@@ -29,12 +31,21 @@ import java.util.concurrent.Callable;
  * and are never printed.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Migrate PostgreSQL or SQL Server tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.")
+        description = "Migrate PostgreSQL or SQL Server tables into PostgreSQL: schema, parallel binary COPY, keys and indexes, verification.",
+        footer = {"", MigrateCommand.PHASES})
 public class MigrateCommand implements Callable<Integer> {
+    /** How the phases fit together, for the help of this command and of commands built on it. */
+    public static final String PHASES = "Phases: without --phase one process plans, copies and finalizes. On several"
+            + " processes or hosts run --phase plan once, then any number of --phase copy workers (each with its own"
+            + " --worker-id and --tasks), then --phase finalize; --phase status shows where the run stands. Give every"
+            + " phase the same source, filters and settings: a phase invoked otherwise refuses. Workers read one"
+            + " consistent source when the plan holds its snapshot (--hold-snapshot, PostgreSQL) or the source does not"
+            + " change (--source-quiesced).";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "<jdbc-url>", description = "Source JDBC URL.")
+    @Option(names = "--source", paramLabel = "<jdbc-url>", description = "Source JDBC URL (required except for --phase status).")
     String source;
     @Option(names = "--target", required = true, paramLabel = "<jdbc-url>", description = "Target JDBC URL.")
     String target;
@@ -101,31 +112,75 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--sample-fraction", defaultValue = "1", paramLabel = "F",
             description = "Copy an evenly spread share F (0 < F <= 1) of each big table's ranges: a fast, real-shaped sample (default: all).")
     double sampleFraction;
-    @Option(names = "--progress", defaultValue = "auto", description = "auto | bar | log | none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--phase", defaultValue = "all", paramLabel = "PHASE", converter = EnumConverter.RunPhaseName.class,
+            description = "all | plan | copy | finalize | status: the part of the migration this process runs (default: ${DEFAULT-VALUE}, in this process).")
+    RunPhase phase;
+    @Option(names = "--worker-id", paramLabel = "ID",
+            description = "--phase copy: this worker's name in the state table (default: host name and process id).")
+    String workerId;
+    @Option(names = "--lease", paramLabel = "SECONDS",
+            description = "--phase copy: a claim without heartbeat lasts this long, then another worker takes the partition over (default: "
+                    + MigrationOptions.DEFAULT_LEASE_SECONDS + ").")
+    Long leaseSeconds;
+    @Option(names = "--hold-snapshot",
+            description = "--phase plan, PostgreSQL source: keep the source snapshot open for the workers; the process runs until finalize starts (Ctrl-C ends it).")
+    boolean holdSnapshot;
+    @Option(names = "--source-quiesced",
+            description = "--phase plan/copy/finalize: the source does not change (a replica, a restored copy, a stopped application), so workers need no shared snapshot.")
+    boolean sourceQuiesced;
+    @Option(names = "--json", description = "--phase status: print JSON.")
+    boolean json;
+    @Option(names = "--progress", defaultValue = "auto",
+            description = "auto | bar | log | none (default: ${DEFAULT-VALUE}: a bar on a terminal for the one-process run, else log lines).")
     String progress;
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
-    @Override
-    public Integer call() {
+    /**
+     * The parsed command line as engine options, checked (passwords read from their variables); a command built
+     * on this one checks its own options here too.
+     */
+    protected MigrationOptions options() {
         MigrationOptions.Builder builder = MigrationOptions.builder()
-                .source(new ConnectionSpec(source, sourceUser, password("--source-password-env", sourcePasswordEnv)))
+                .source(source == null ? null
+                        : new ConnectionSpec(source, sourceUser, password("--source-password-env", sourcePasswordEnv)))
                 .target(new ConnectionSpec(target, targetUser, password("--target-password-env", targetPasswordEnv)))
                 .schemas(schemas).includeTables(tables).excludeTables(exclude).tasks(tasks)
                 .partitionThresholdRows(partitionThresholdRows).split(split).copyFormat(copyFormat).verify(verify)
                 .mode(mode).resume(resume).unloggedLoad(unlogged).indexMemory(indexMemory).typeOverrides(typeOverrides)
                 .sourceIsolation(sourceIsolation).identifierCase(identifierCase).nulReplacement(nulReplacement)
                 .socketTimeout(java.time.Duration.ofSeconds(socketTimeoutSeconds)).copyAttempts(copyAttempts)
-                .sampleFraction(sampleFraction);
+                .sampleFraction(sampleFraction).phase(phase).workerId(workerId).holdSnapshot(holdSnapshot)
+                .sourceQuiesced(sourceQuiesced);
         if (partitions != null) {
             builder.partitions(partitions);
         }
         if (indexTasks != null) {
             builder.indexTasks(indexTasks);
         }
-        MigrationOptions options = builder.build();
+        if (leaseSeconds != null) {
+            builder.lease(java.time.Duration.ofSeconds(leaseSeconds));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Integer call() {
+        MigrationOptions options = options();
+        if (json && phase != RunPhase.STATUS) {
+            throw new ConfigurationException("--json", "--json applies to --phase status only");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (phase == RunPhase.STATUS) {
+            RunStatus status = Migrator.status(options);
+            if (json) {
+                StatusPrinter.printJson(status, out);
+            } else {
+                StatusPrinter.print(status, out);
+            }
+            return 0;
+        }
         MigrationResult result;
         try (ProgressBarDisplay bar = new ProgressBarDisplay()) {
             result = Migrator.migrate(options, listener(bar, err));
@@ -133,7 +188,11 @@ public class MigrateCommand implements Callable<Integer> {
         migrated(options, result);
         // a failed run has no figures worth a table: its error is the one line that matters
         if (result.status() != io.migbench.engine.MigrationStatus.FAILED) {
-            SummaryPrinter.print(result, out);
+            if (phase == RunPhase.PLAN) {
+                SummaryPrinter.printPlan(result, out);
+            } else {
+                SummaryPrinter.print(result, out);
+            }
         }
         if (!result.succeeded()) {
             err.println("migrate: " + result.errorMessage());
@@ -159,7 +218,8 @@ public class MigrateCommand implements Callable<Integer> {
             case "none" -> ProgressListener.NONE;
             case "bar" -> bar;
             case "log" -> new ProgressLogLines(err, 5);
-            case "auto" -> System.console() != null ? bar : new ProgressLogLines(err, 5);
+            // a phase runs in a job's log more than on a terminal, and the bar would hide its messages
+            case "auto" -> System.console() != null && phase == RunPhase.ALL ? bar : new ProgressLogLines(err, 5);
             default -> throw new ConfigurationException("--progress", "--progress must be auto, bar, log or none, got " + progress);
         };
     }

@@ -71,6 +71,20 @@ public final class SummaryPrinter {
         out.flush();
     }
 
+    /** The plan phase's summary: per table its estimated rows and partitions, then the run's name. */
+    public static void printPlan(MigrationResult r, PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "%-40s %14s %5s%n", "table", "est. rows", "parts");
+        for (TableResult t : r.tables()) {
+            out.printf(Locale.ROOT, "%-40s %,14d %5d%n", t.schema() + "." + t.table(), t.rows(), t.partitions());
+        }
+        out.printf(Locale.ROOT, "planned run %s: %d tables, %d partitions, ~%,d rows, ~%.1f MB (estimates) in %.2f s;"
+                        + " next: --phase copy workers, then --phase finalize%n", r.runId(), r.tables().size(),
+                r.tables().stream().mapToInt(TableResult::partitions).sum(), r.totalRows(), r.totalBytes() / 1e6,
+                r.timings().schemaSeconds());
+        out.flush();
+    }
+
     /** What each verification proves, in one line (details: migration-engine/README.md, Verification). */
     private static final Map<VerifyMode, String> VERIFICATION = Map.of(
             VerifyMode.NONE, "none",

@@ -8,6 +8,8 @@ import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;
 import io.migbench.engine.plan.TablePlan;
+import io.migbench.engine.state.Claim;
+import io.migbench.engine.state.PartitionClaims;
 import io.migbench.engine.state.StateStore;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -23,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Copies one partition into the target in one transaction: clear what the partition may already hold,
- * {@code COPY ... FROM STDIN} fed by the source stream, mark the partition done, commit. Whole-table copies
+ * Copies one claimed partition into the target in one transaction: clear what the partition may already hold,
+ * {@code COPY ... FROM STDIN} fed by the source stream, mark the partition done (only while the claim holds), commit. Whole-table copies
  * truncate first so that {@code COPY ... FREEZE} applies (rows written frozen: no later hint-bit or
  * anti-wraparound rewrite of the table).
  */
@@ -35,6 +37,7 @@ public final class PartitionCopier {
     private final DataSource target;
     private final PartitionSource source;
     private final StateStore state;
+    private final PartitionClaims claims;
     private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
     private final Duration socketTimeout;
 
@@ -43,38 +46,55 @@ public final class PartitionCopier {
      *                      {@link Duration#ZERO} for none: a stopped or unreachable target fails the partition
      *                      instead of hanging the run
      */
-    public PartitionCopier(DataSource target, PartitionSource source, StateStore state, Duration socketTimeout) {
+    public PartitionCopier(DataSource target, PartitionSource source, StateStore state, PartitionClaims claims,
+                           Duration socketTimeout) {
         this.target = target;
         this.source = source;
         this.state = state;
+        this.claims = claims;
         this.socketTimeout = socketTimeout;
     }
 
     /**
-     * Copies a partition again after a failed attempt: if that attempt's COMMIT went through before its connection
-     * broke, the partition is marked done and its recorded counts are returned instead of copying twice; else its
-     * range is cleared (as on resume) and copied whole again.
+     * Copies a claimed partition again after a failed attempt, on a new connection: if that attempt's COMMIT went
+     * through before its connection broke, the partition is done and its recorded counts are returned instead of
+     * copying twice; else its range is cleared and copied whole again.
+     *
+     * @throws ClaimLostException when another worker took the partition over meanwhile
      */
-    public PartitionOutcome copyAgain(TablePlan table, Partition p, CopyCounter counter) {
+    public PartitionOutcome copyAgain(Claim claim, TablePlan table, CopyCounter counter) {
         long now = System.nanoTime();
+        Partition p = claim.partition();
         try (Connection c = target.getConnection()) {
             var done = state.doneCounts(c, p);
             if (done.isPresent()) {
                 long[] n = done.get();
                 return new PartitionOutcome(p, n[0], n[1], n[2], now, now);
             }
+            if (!claims.rebind(c, claim)) {
+                throw new ClaimLostException(claim);
+            }
+            return copy(c, claim, table, true, counter);
         } catch (SQLException e) {
             throw new MigrationException("copy failed: cannot read the partition's state: " + e.getMessage(),
                     table.table().name().toString(), p.describe(), 0, Duration.ZERO, e);
         }
-        return copy(table, p, true, counter);
     }
 
     /**
-     * @param clearRange delete the partition's key range first (a resumed run, where an earlier attempt may
-     *                   have left rows; whole-table partitions are always truncated)
+     * Copies a claimed partition on {@code c}, the connection that claimed it, and marks it done in the transaction
+     * that commits its rows. A partition claimed before (by a worker that died or lost its lease) has its key range
+     * deleted first; a whole-table partition is always truncated first. (A ctid range cannot be selected in the
+     * target: no rows of an unfinished partition can be there, since rows and mark commit together.)
+     *
+     * @throws ClaimLostException when another worker took the partition over before the commit (nothing committed)
      */
-    public PartitionOutcome copy(TablePlan table, Partition p, boolean clearRange, CopyCounter counter) {
+    public PartitionOutcome copy(Connection c, Claim claim, TablePlan table, CopyCounter counter) {
+        return copy(c, claim, table, claim.earlierClaims() > 0, counter);
+    }
+
+    private PartitionOutcome copy(Connection c, Claim claim, TablePlan table, boolean clearRange, CopyCounter counter) {
+        Partition p = claim.partition();
         long started = System.nanoTime();
         AtomicLong rowsSoFar = new AtomicLong();
         AtomicLong bytesSoFar = new AtomicLong();
@@ -83,7 +103,8 @@ public final class PartitionCopier {
             bytesSoFar.addAndGet(bytes);
             counter.copied(rows, bytes);
         };
-        try (Connection c = target.getConnection()) {
+        boolean lost = false;
+        try {
             PGConnection pg = c.unwrap(PGConnection.class);
             // the pool restores the connection's own timeout when it is returned
             c.setNetworkTimeout(Runnable::run, (int) socketTimeout.toMillis());
@@ -107,15 +128,26 @@ public final class PartitionCopier {
                     }
                 }
                 PausePoints.reach("partition-streamed");
-                state.markDone(c, p, sourceRows, targetRows, bytesSoFar.get());
-                c.commit();
-                return new PartitionOutcome(p, sourceRows, targetRows, bytesSoFar.get(), started, System.nanoTime());
+                if (state.markDone(c, claim, sourceRows, targetRows, bytesSoFar.get())) {
+                    c.commit();
+                    return new PartitionOutcome(p, sourceRows, targetRows, bytesSoFar.get(), started, System.nanoTime());
+                }
+                lost = true;
+                c.rollback();
+                c.setAutoCommit(true);
+                claims.recordLost(c, claim);
+                throw new ClaimLostException(claim);
             } catch (Exception e) {
-                rollbackQuietly(c);
+                if (!lost) {
+                    rollbackQuietly(c);
+                }
                 throw e;
             } finally {
                 running.remove(pg);
             }
+        } catch (ClaimLostException e) {
+            counter.copied(-rowsSoFar.get(), -bytesSoFar.get());
+            throw e;
         } catch (Exception e) {
             counter.copied(-rowsSoFar.get(), -bytesSoFar.get());
             throw new MigrationException("copy failed: " + e.getMessage(), table.table().name().toString(),

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Collects rows and bytes from all copy tasks (cheap, contention-free adders) and sends the listener an event
- * on every phase change and once a second in between, from the first phase change on (a run that fails while
+ * on every phase change and once a second in between (until DONE), from the first phase change on (a run that fails while
  * connecting reports nothing but its error). A failing listener is logged, never fatal.
  */
 public final class ProgressTracker implements CopyCounter, AutoCloseable {
@@ -40,7 +40,8 @@ public final class ProgressTracker implements CopyCounter, AutoCloseable {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> {
-            if (started) {
+            // nothing moves once done (a plan holding its snapshot waits there for hours)
+            if (started && phase != Phase.DONE) {
                 emit(null);
             }
         }, 1, 1, TimeUnit.SECONDS);

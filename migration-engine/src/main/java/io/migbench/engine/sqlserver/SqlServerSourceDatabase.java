@@ -2,6 +2,7 @@ package io.migbench.engine.sqlserver;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migbench.engine.MigrationOptions;
+import io.migbench.engine.RunPhase;
 import io.migbench.engine.SourceDatabase;
 import io.migbench.engine.VerifyMode;
 import io.migbench.engine.copy.PartitionSource;
@@ -33,7 +34,8 @@ public final class SqlServerSourceDatabase implements SourceDatabase {
         this.catalog = new SqlServerCatalog(discovery, options.typeOverrides(), options.identifierCase(), tables);
         this.sampler = new SqlServerSplitSampler(discovery, tables);
         this.partitions = new SqlServerPartitionSource(readPool, tables, options.nulPolicy(),
-                options.verify() == VerifyMode.CHECKSUM);
+                // digests computed while streaming serve the verification of the same process only
+                options.verify() == VerifyMode.CHECKSUM && options.phase() == RunPhase.ALL);
     }
 
     public static SqlServerSourceDatabase open(MigrationOptions options) throws SQLException {

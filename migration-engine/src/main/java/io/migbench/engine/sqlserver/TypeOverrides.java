@@ -65,4 +65,11 @@ public final class TypeOverrides {
         PgColumnType c = byColumn.get((schema + "." + table + "." + column).toLowerCase(Locale.ROOT));
         return Optional.ofNullable(c != null ? c : byType.get(type.name()));
     }
+
+    /** The overrides as sorted {@code key=type} entries, e.g. {@code [dbo.places.shape=bytea, geography=text]}. */
+    @Override
+    public String toString() {
+        return java.util.stream.Stream.concat(byType.entrySet().stream(), byColumn.entrySet().stream())
+                .map(e -> e.getKey() + "=" + e.getValue().sql()).sorted().toList().toString();
+    }
 }

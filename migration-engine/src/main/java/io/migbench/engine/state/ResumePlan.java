@@ -18,24 +18,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The plan of an interrupted run, rebuilt from the recorded state (never re-sampled, so ranges are exactly
- * the ones whose rows are committed), with the partitions already done and their recorded outcomes.
+ * The plan of an interrupted run or of the run a worker or finalize continues, rebuilt from the recorded state
+ * (never re-sampled, so ranges are exactly the ones whose rows are committed), with the partitions already done
+ * and their recorded outcomes.
  *
  * @param tablesToRestart ctid-split tables with unfinished partitions: a ctid range cannot be selected in the
  *                        target, so such a table is truncated and copied again whole (resume stays exact)
  */
 public record ResumePlan(MigrationPlan plan, Map<Partition, PartitionOutcome> done, List<TableName> tablesToRestart) {
 
-    public static ResumePlan from(List<PartitionState> states, List<TableDef> tables) {
+    /**
+     * @param option the option to name when the recorded tables are not the source's now
+     * @param remedy what the user should do then
+     */
+    public static ResumePlan from(List<PartitionState> states, List<TableDef> tables, EngineOption option, String remedy) {
         Map<TableName, TableDef> byName = tables.stream().collect(Collectors.toMap(TableDef::name, t -> t));
         Map<TableName, List<PartitionState>> byTable = new LinkedHashMap<>();
         for (PartitionState s : states) {
             byTable.computeIfAbsent(s.partition().table(), k -> new ArrayList<>()).add(s);
         }
         if (!byTable.keySet().equals(byName.keySet())) {
-            throw new OptionException(EngineOption.RESUME, "cannot continue: the recorded migration covers tables "
-                    + sorted(byTable.keySet()) + " but the source now has " + sorted(byName.keySet())
-                    + "; run again without --resume");
+            throw new OptionException(option, "cannot continue: the recorded migration covers tables "
+                    + sorted(byTable.keySet()) + " but the source now has " + sorted(byName.keySet()) + "; " + remedy);
         }
         List<TablePlan> plans = new ArrayList<>();
         Map<Partition, PartitionOutcome> done = new LinkedHashMap<>();

@@ -93,6 +93,22 @@ class MigrateCommandTest {
     }
 
     @Test
+    void phaseOptionsAreCheckedAndListedInHelp() {
+        Run json = run("--source", source, "--target", source, "--phase", "copy", "--json");
+        assertThat(json.exitCode()).as("--json outside status").isEqualTo(2);
+        assertThat(json.err()).contains("--json applies to --phase status only");
+        Run noSource = run("--target", source, "--phase", "copy");
+        assertThat(noSource.exitCode()).as("a worker without --source").isEqualTo(2);
+        assertThat(noSource.err()).contains("--source is required");
+        Run status = run("--target", source, "--target-user", "postgres", "--phase", "status");
+        assertThat(status.exitCode()).as("status of a target without a plan").isEqualTo(2);
+        assertThat(status.err()).contains("--phase status finds no plan in the target");
+        Run help = run("--help");
+        assertThat(help.out()).contains("--phase=PHASE", "all | plan | copy | finalize | status", "--worker-id",
+                "--lease", "--hold-snapshot", "--source-quiesced", "--json", "Phases: without --phase");
+    }
+
+    @Test
     void sqlServerOptionsAreCheckedBeforeAnythingStarts() {
         Run onPostgres = run("--source", source, "--target", source, "--source-isolation", "snapshot");
         assertThat(onPostgres.exitCode()).as("SQL Server option on a PostgreSQL source").isEqualTo(2);

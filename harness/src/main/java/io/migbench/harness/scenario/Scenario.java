@@ -4,6 +4,7 @@ import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.Checks;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public record Scenario(
         }
         for (int i = 0; engines != null && i < engines.size(); i++) {
             c.check(engines.get(i).supports(source), "engines[" + i + "]", engines.get(i).yamlName()
-                    + " copies PostgreSQL → PostgreSQL only; with source engine " + source.yamlName() + " use migbench");
+                    + " cannot read a " + source.yamlName() + " source; engines for it: " + enginesFor(source));
         }
         c.check(source != SourceEngine.SQLSERVER || backend.sourceType() != BackendType.EMBEDDED, "source.engine",
                 "sqlserver needs backend type docker or external: the embedded backend runs PostgreSQL only");
@@ -91,6 +92,10 @@ public record Scenario(
         c.check(instance.settings().isEmpty() || side.applySettings() == ApplySettings.RELOAD, field + ".settings",
                 "migbench cannot apply server settings to an external server; remove them, or set backend."
                         + sideName + ".apply_settings: reload (ALTER SYSTEM SET + pg_reload_conf)");
+    }
+
+    private static List<String> enginesFor(SourceEngine source) {
+        return Arrays.stream(EngineKind.values()).filter(e -> e.supports(source)).map(EngineKind::yamlName).toList();
     }
 
     /** An existing dataset is read, never written; a generator writes an external source only when asked to. */

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The physical-limit line of issue 3: target tables created by migbench's own schema code (so the DDL is the same),
@@ -71,7 +70,7 @@ public final class PsqlPipe implements BaselineEngine {
             long copyStarted = System.nanoTime();
             List<Slice> slices = slicer.slices(layout.tables(), ctx.tasks(), layout.blockSize(),
                     layout.majorVersion() >= TID_RANGE_SCAN_MAJOR);
-            Map<TableName, TableTimes> times = copy(ctx, runner, slices);
+            Map<TableName, TableCommands.Timing> times = copy(ctx, runner, slices);
             double copySeconds = seconds(copyStarted);
 
             long indexStarted = System.nanoTime();
@@ -84,9 +83,9 @@ public final class PsqlPipe implements BaselineEngine {
 
             List<BaselineTableRun> tables = new ArrayList<>();
             for (BaselineTable t : ctx.tables()) {
-                TableTimes tt = times.get(t.name());
+                TableCommands.Timing tt = times.get(t.name());
                 tables.add(new BaselineTableRun(t.name(), t.sourceRows(), counts.get(t.name()),
-                        tt.seconds(), tt.slices()));
+                        tt.seconds(), tt.commands()));
             }
             return new BaselineRun(NAME, schemaSeconds, copySeconds, indexSeconds, verifySeconds, seconds(started),
                     tables, null, runner.commandLines(), runner.stderrTail());
@@ -145,39 +144,13 @@ public final class PsqlPipe implements BaselineEngine {
         return new SourceSchema(read.schemas(), read.types(), read.sequences(), tables, read.serverVersion());
     }
 
-    /** Per table: when its first pipe started and its last one ended. */
-    private static final class TableTimes {
-        private long first = Long.MAX_VALUE;
-        private long last = Long.MIN_VALUE;
-        private int slices;
-
-        synchronized void add(long startNanos, long endNanos) {
-            first = Math.min(first, startNanos);
-            last = Math.max(last, endNanos);
-            slices++;
-        }
-
-        synchronized Double seconds() {
-            return slices == 0 ? null : (last - first) / 1e9;
-        }
-
-        synchronized int slices() {
-            return slices;
-        }
-    }
-
-    private static Map<TableName, TableTimes> copy(BaselineContext ctx, CommandRunner runner, List<Slice> slices)
+    private static Map<TableName, TableCommands.Timing> copy(BaselineContext ctx, CommandRunner runner, List<Slice> slices)
             throws BaselineException {
         PgEndpoint source = PgEndpoint.of(ctx.source());
         PgEndpoint target = PgEndpoint.of(ctx.target());
-        Map<TableName, TableTimes> times = new ConcurrentHashMap<>();
-        ctx.tableNames().forEach(t -> times.put(t, new TableTimes()));
-        Parallel.forEach(NAME, "pipe", slices, ctx.tasks(), slice -> {
-            long started = System.nanoTime();
-            runner.run(SlicePipe.command(slice, formatFor(slice.table(), ctx.format()), source, target), slice.describe());
-            times.get(slice.table().name()).add(started, System.nanoTime());
-        }, runner::cancelAll);
-        return times;
+        List<TableCommands.Unit> units = slices.stream().map(slice -> new TableCommands.Unit(slice.table().name(),
+                slice.describe(), SlicePipe.command(slice, formatFor(slice.table(), ctx.format()), source, target))).toList();
+        return TableCommands.run(NAME, runner, ctx.tableNames(), units, ctx.tasks());
     }
 
     /** Binary unless a column's binary form embeds a database-specific type OID (the engine decides the same way). */

@@ -39,7 +39,7 @@ final class SlicePipe {
         putIfSet(env, "MB_TARGET_PASSWORD", target.password());
         String display = ExternalCommand.shellWords(psql(source, copyOut)) + " | "
                 + ExternalCommand.shellWords(psql(target, copyIn));
-        return new ExternalCommand("copy of " + slice.describe(), List.of("bash", "-c", SCRIPT), env, display);
+        return new ExternalCommand("copy of " + slice.describe(), List.of("bash", "-c", SCRIPT), env, null, display);
     }
 
     private static List<String> psql(PgEndpoint endpoint, String sql) {

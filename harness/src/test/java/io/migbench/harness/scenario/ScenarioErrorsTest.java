@@ -113,9 +113,9 @@ class ScenarioErrorsTest {
 
     @Test
     void unknownEngineListsTheKnownOnes() {
-        assertThat(problems(VALID + "engines: [migbench, pgloader]\n"))
-                .containsExactly("scenarios/x.yaml:13: engines[1]: unknown value \"pgloader\"; "
-                        + "one of: migbench, psql-pipe, pgcopydb, pg_dump-restore");
+        assertThat(problems(VALID + "engines: [migbench, bcp]\n"))
+                .containsExactly("scenarios/x.yaml:13: engines[1]: unknown value \"bcp\"; "
+                        + "one of: migbench, psql-pipe, pgcopydb, pg_dump-restore, freebcp-out, pgloader");
     }
 
     @Test

@@ -72,6 +72,13 @@ public final class ParallelSqlLoader {
                     }
                 })));
         runInParallel(finishing);
+        if (!plan.closing().isEmpty()) {
+            try (Connection c = open(); Statement st = c.createStatement()) {
+                for (String sql : plan.closing()) {
+                    execute(st, sql, "(all tables)", "closing statements", System.nanoTime());
+                }
+            }
+        }
         List<TableLoad> tables = new ArrayList<>();
         Map<String, Long> sizes = sizes(plan.tables());
         for (String table : plan.tables()) {

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The source-read limit line of a SQL Server source: {@code freebcp <table> out /dev/null -n} (FreeTDS, native
- * format, so the client converts nothing), one process per table, up to {@code tasks} at a time, biggest first.
+ * The source-read limit line of a SQL Server source: {@code freebcp <table> out /dev/null -c} (FreeTDS, character
+ * format: native {@code -n} fails on Babelfish, whose column type ids are PostgreSQL's), one process per table, up to
+ * {@code tasks} at a time, biggest first.
  * It writes no target: its rows are the rows freebcp reports having read, checked against the source's counts, and
  * its time is how fast the source can hand the data over a TDS connection at all.
  */
@@ -58,9 +59,14 @@ public final class FreebcpOut implements BaselineEngine {
 
     /** The password travels on standard input ({@code -P -}), never on the command line. */
     static ExternalCommand command(TableName table, TdsEndpoint source) {
-        List<String> argv = List.of("freebcp", source.database() + "." + table.schema() + "." + table.name(), "out",
-                "/dev/null", "-n", "-S", source.server(), "-D", source.database(), "-U", source.user(), "-P", "-");
+        List<String> argv = List.of("freebcp", bracket(source.database()) + "." + bracket(table.schema()) + "."
+                + bracket(table.name()), "out", "/dev/null", "-c", "-S", source.server(), "-D", source.database(),
+                "-U", source.user(), "-P", "-");
         return ExternalCommand.of("freebcp out of " + table, argv, Map.of()).withStdin(source.password() + "\n");
+    }
+
+    private static String bracket(String identifier) {
+        return "[" + identifier.replace("]", "]]") + "]";
     }
 
     /** The row count freebcp prints last ("N rows copied."). */

@@ -33,7 +33,7 @@ class SqlServerBaselinesTest {
     @Test
     void freebcpReadsThePasswordOnStandardInputAndReportsRowsRead() throws Exception {
         ExternalCommand c = FreebcpOut.command(POSTS, TdsEndpoint.of(SOURCE));
-        assertThat(c.argv()).containsExactly("freebcp", "so.dbo.posts", "out", "/dev/null", "-n", "-S", "db1:14330",
+        assertThat(c.argv()).containsExactly("freebcp", "[so].[dbo].[posts]", "out", "/dev/null", "-c", "-S", "db1:14330",
                 "-D", "so", "-U", "reader", "-P", "-");
         assertThat(c.stdin()).isEqualTo(PASSWORD + "\n");
         assertThat(c.display() + c.argv() + c.environment()).doesNotContain(PASSWORD);

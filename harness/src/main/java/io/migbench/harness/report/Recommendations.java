@@ -43,7 +43,7 @@ final class Recommendations {
     }
 
     private static Optional<PlatformRecommendation> recommendation(PlatformAnalysis p) {
-        List<ConfigurationStats> own = p.configurations().stream()
+        List<ConfigurationStats> own = p.primaryConfigurations().stream()
                 .filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
         Optional<Ranking<ConfigurationStats>> ranking = Findings.ranking(own);
         if (ranking.isEmpty()) {

@@ -125,7 +125,7 @@ public final class ReportView {
         m.add(new Metric("Trials (measured / warmup / failed)", best.n() + " / " + best.warmups() + " / "
                 + best.failed().size()));
         m.add(new Metric("Validation", validation(best)));
-        m.add(new Metric("Ranking", Findings.ranking(p.configurations()).map(r -> r.distinguishable()
+        m.add(new Metric("Ranking", Findings.ranking(p.primaryConfigurations()).map(r -> r.distinguishable()
                 ? "distinguishable from every other configuration (its interval clears theirs)"
                 : r.tieSentence(Findings::labels)).orElse("–")));
         m.add(new Metric("Durability", Findings.durability(p)));

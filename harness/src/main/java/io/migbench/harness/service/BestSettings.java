@@ -22,9 +22,13 @@ final class BestSettings {
      */
     static void print(PrintWriter out, List<TrialResult> results) {
         Map<String, List<ConfigurationStats>> byPlatform = new TreeMap<>();
-        for (ConfigurationStats s : ConfigurationStats.group(results)) {
+        List<ConfigurationStats> all = ConfigurationStats.group(results);
+        // a compare_with sweep has two sources per platform: each is ranked on its own
+        boolean sources = all.stream().map(c -> c.key().sourceEngine()).distinct().count() > 1;
+        for (ConfigurationStats s : all) {
             if (s.n() > 0) {
-                byPlatform.computeIfAbsent(s.key().platformKey(), k -> new ArrayList<>()).add(s);
+                String key = s.key().platformKey() + (sources ? " from " + s.key().sourceEngine() : "");
+                byPlatform.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
             }
         }
         out.println();

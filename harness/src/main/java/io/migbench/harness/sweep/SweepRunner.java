@@ -1,6 +1,5 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
@@ -38,8 +37,7 @@ public final class SweepRunner {
         Scenario scenario = plan.scenario();
         Optional<Scenario> compare = scenario.compareScenario();
         SideBackends backends = SideBackends.of(scenario.backend());
-        TrialClock clock = new TrialClock(plan.totalTrials() + compare.map(c -> comparePoints(c).size()).orElse(0)
-                * plan.platforms().size() * plan.trialsPerPoint());
+        TrialClock clock = new TrialClock(plan.totalTrials());
         int failed = 0;
         try (RunFolder run = RunFolder.create(runDir, scenario)) {
             int index = 0;
@@ -59,8 +57,7 @@ public final class SweepRunner {
                         }
                     }
                     if (other != null) {
-                        plan.pointsFor(profile).stream().filter(p -> p.engine() == EngineKind.MIGBENCH)
-                                .forEach(p -> available.add(new SessionPoint(other, p)));
+                        plan.comparePoints(profile).forEach(p -> available.add(new SessionPoint(other, p)));
                     }
                     for (TrialSchedule.Entry<SessionPoint> next : TrialSchedule.of(available, scenario.warmupTrials(),
                             scenario.trials(), scenario.trialOrder())) {
@@ -73,11 +70,5 @@ public final class SweepRunner {
             }
         }
         return new SweepSummary(runDir, clock.done(), failed);
-    }
-
-    /** The comparison source measures migbench's points only. */
-    private List<EngineSettings> comparePoints(Scenario compare) {
-        return plan.platforms().isEmpty() ? List.of() : plan.pointsFor(plan.platforms().get(0)).stream()
-                .filter(p -> p.engine() == EngineKind.MIGBENCH).toList();
     }
 }

@@ -33,7 +33,7 @@ public final class Pgloader implements BaselineEngine {
      * The expression of pgloader's own index query ({@code src/sources/mssql/sql/list-all-indexes.sql}) that servers
      * imitating SQL Server reject: Babelfish 4.4 refuses REPLACE on a {@code sysname} column.
      */
-    static final String INDEX_QUERY_PROBE = "SELECT TOP (1) REPLACE(i.name, '.', '_') FROM sys.indexes i";
+    public static final String INDEX_QUERY_PROBE = "SELECT TOP (1) REPLACE(i.name, '.', '_') FROM sys.indexes i";
 
     @Override
     public String name() {

@@ -72,20 +72,46 @@ public final class ParallelSqlLoader {
                     }
                 })));
         runInParallel(finishing);
-        List<TableLoad> tables = new ArrayList<>();
-        try (Connection c = open();
-             PreparedStatement size = c.prepareStatement(dialect.totalSizeQuery())) {
-            for (String table : plan.tables()) {
-                size.setString(1, dialect.quote(table));
-                try (ResultSet rs = size.executeQuery()) {
-                    rs.next();
-                    tables.add(new TableLoad(table, rowsOf(table), rs.getLong(1), seconds(table).sum()));
+        if (!plan.closing().isEmpty()) {
+            try (Connection c = open(); Statement st = c.createStatement()) {
+                for (String sql : plan.closing()) {
+                    execute(st, sql, "(all tables)", "closing statements", System.nanoTime());
                 }
             }
+        }
+        List<TableLoad> tables = new ArrayList<>();
+        Map<String, Long> sizes = sizes(plan.tables());
+        for (String table : plan.tables()) {
+            tables.add(new TableLoad(table, rowsOf(table), sizes.getOrDefault(table, 0L), seconds(table).sum()));
         }
         LoadReport report = new LoadReport(dataset, scale, seed, parallelism, tables, elapsed(start));
         LOG.info("loaded {}", report.summary());
         return report;
+    }
+
+    /**
+     * Stored bytes per table; empty (sizes unknown, logged) where a SQL Server look-alike has no page counts
+     * (Babelfish: no sys.allocation_units), which the load report shows as 0 B.
+     */
+    private Map<String, Long> sizes(List<String> tableNames) throws SQLException {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        try (Connection c = open(); PreparedStatement size = c.prepareStatement(dialect.totalSizeQuery())) {
+            for (String table : tableNames) {
+                size.setString(1, dialect.quote(table));
+                try (ResultSet rs = size.executeQuery()) {
+                    rs.next();
+                    sizes.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            if (dialect != SqlDialect.SQLSERVER) {
+                throw e;
+            }
+            LOG.warn("dataset {}: table sizes unknown, this server shows no page counts: {} (SQLState {})", dataset,
+                    e.getMessage(), e.getSQLState());
+            sizes.clear();
+        }
+        return sizes;
     }
 
     private void insert(Connection c, LoadPlan.Chunk chunk) throws SQLException {

@@ -29,11 +29,12 @@ public enum SqlDialect {
 
     /**
      * Loader sessions only. PostgreSQL: commits need not wait for the WAL flush (a crash mid-load leaves no marker,
-     * so the dataset is reloaded anyway); key builds get enough memory to sort in one pass.
+     * so the dataset is reloaded anyway); key builds get enough memory to sort in one pass. SQL Server: none (NOCOUNT
+     * would hide the row counts the loader checks every insert against).
      */
     List<String> loaderSessionSettings() {
         return this == POSTGRESQL ? List.of("SET synchronous_commit = off", "SET maintenance_work_mem = '256MB'")
-                : List.of("SET NOCOUNT ON");
+                : List.of();
     }
 
     /** Total stored bytes of a table (data, indexes, out-of-line values); {@code ?} is the quoted table name. */

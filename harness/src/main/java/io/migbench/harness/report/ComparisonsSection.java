@@ -77,6 +77,10 @@ final class ComparisonsSection implements ReportSection {
         return out;
     }
 
+    /**
+     * Per platform and source engine, each engine's best configuration as a ratio of that source's limit line
+     * ({@link EngineKind#limitLine()}); a peer engine's row also gives migbench's ratio to it.
+     */
     private static List<ComparisonRow> engineComparison(List<PlatformAnalysis> platforms) {
         boolean several = platforms.stream().flatMap(p -> p.configurations().stream())
                 .map(c -> c.key().engine()).distinct().count() > 1;
@@ -85,11 +89,24 @@ final class ComparisonsSection implements ReportSection {
         }
         List<ComparisonRow> out = new ArrayList<>();
         for (PlatformAnalysis p : platforms) {
-            Map<EngineKind, ConfigurationStats> bestPerEngine = p.bestPerEngine();
-            Optional<ConfigurationStats> pipe = Optional.ofNullable(bestPerEngine.get(EngineKind.PSQL_PIPE));
-            bestPerEngine.forEach((engine, c) -> out.add(comparisonRow(p, engine.code(), c,
-                    pipe.map(l -> Format.ratio(c.median() / l.median()) + " of psql-pipe" + tieMark(c, l))
-                            .orElse("no psql-pipe line"))));
+            Map<String, Map<EngineKind, ConfigurationStats>> bySource = new LinkedHashMap<>();
+            p.configurations().stream().filter(c -> c.n() > 0)
+                    .forEach(c -> bySource.computeIfAbsent(c.key().sourceEngine(), k -> new java.util.EnumMap<>(EngineKind.class))
+                            .merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+            boolean manySources = bySource.size() > 1;
+            bySource.forEach((source, best) -> {
+                Optional<ConfigurationStats> limit = best.values().stream().filter(c -> c.key().engine().limitLine()).findFirst();
+                Optional<ConfigurationStats> migbench = Optional.ofNullable(best.get(EngineKind.MIGBENCH));
+                best.forEach((engine, c) -> {
+                    String relative = limit.map(l -> Format.ratio(c.median() / l.median()) + " of " + l.key().engine().code()
+                            + tieMark(c, l)).orElse("no limit line");
+                    if (engine != EngineKind.MIGBENCH && !engine.limitLine() && migbench.isPresent()) {
+                        relative += "; migbench " + Format.ratio(migbench.get().median() / c.median()) + " of it"
+                                + tieMark(migbench.get(), c);
+                    }
+                    out.add(comparisonRow(p, engine.code() + (manySources ? " (" + source + " source)" : ""), c, relative));
+                });
+            });
         }
         return out;
     }

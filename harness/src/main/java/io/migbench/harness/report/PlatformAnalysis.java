@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Everything measured on one platform (a profile on a host) and the conclusions drawn from it: the best
- * configuration, the baseline, and the best throughput reached at each task count.
+ * configuration, the baseline, and the best throughput reached at each task count, all of the primary source
+ * engine (the comparisons across sources and engines read every configuration).
  *
  * @param key            host + "/" + profile, unique across merged runs
  * @param label          readable name for tables, e.g. "small @ laptop (native, 8 cores)"
@@ -36,7 +37,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         List<PlatformAnalysis> out = new ArrayList<>();
         byPlatform.forEach((key, trials) -> {
             List<ConfigurationStats> configs = ConfigurationStats.group(trials);
-            TrialRecord facts = ranking(configs).map(r -> r.fastest().representative())
+            TrialRecord facts = ranking(configs, primarySource(configs)).map(r -> r.fastest().representative())
                     .orElse(trials.get(trials.size() - 1).trial());
             out.add(new PlatformAnalysis(key, label(facts), facts.platform() + "@" + facts.host().hostName(),
                     facts, configs));
@@ -50,21 +51,44 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
                 + t.host().logicalCores() + " cores)";
     }
 
-    /** The configuration with the highest median throughput: migbench's own if it completed any, else any engine's. */
+    /**
+     * The configuration with the highest median throughput from the {@link #primarySource()}: migbench's own if it
+     * completed any, else any engine's.
+     */
     public Optional<ConfigurationStats> best() {
         return ranking().map(Ranking::fastest);
     }
 
     /**
-     * The configurations {@link #best()} is chosen from, ranked with their tie set: migbench's own with a completed
-     * trial, else any engine's; empty when no trial completed.
+     * The configurations {@link #best()} is chosen from, ranked with their tie set: those of the
+     * {@link #primarySource()}, migbench's own with a completed trial, else any engine's; empty when no trial completed.
      */
     public Optional<Ranking<ConfigurationStats>> ranking() {
-        return ranking(configurations);
+        return ranking(configurations, primarySource());
     }
 
-    private static Optional<Ranking<ConfigurationStats>> ranking(List<ConfigurationStats> configs) {
-        List<ConfigurationStats> measured = configs.stream().filter(c -> c.n() > 0).toList();
+    /**
+     * The source engine the platform's findings speak of: the baseline's (a {@code compare_with} source has no
+     * baseline and only feeds the source comparison), else the first one measured.
+     */
+    public String primarySource() {
+        return primarySource(configurations);
+    }
+
+    /** The configurations of the {@link #primarySource()}. */
+    public List<ConfigurationStats> primaryConfigurations() {
+        String source = primarySource();
+        return configurations.stream().filter(c -> c.key().sourceEngine().equals(source)).toList();
+    }
+
+    private static String primarySource(List<ConfigurationStats> configs) {
+        return configs.stream().filter(c -> c.representative().baseline()).findFirst()
+                .or(() -> configs.stream().findFirst()).map(c -> c.key().sourceEngine()).orElse("");
+    }
+
+    private static Optional<Ranking<ConfigurationStats>> ranking(List<ConfigurationStats> configs, String source) {
+        List<ConfigurationStats> measured = configs.stream()
+                .filter(c -> c.n() > 0 && c.key().sourceEngine().equals(source)).toList();
         List<ConfigurationStats> own = measured.stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
         List<ConfigurationStats> candidates = own.isEmpty() ? measured : own;
         return candidates.isEmpty() ? Optional.empty()
@@ -82,8 +106,9 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
      */
     public List<ConfigurationStats> bestPerTaskCount() {
         Map<Integer, ConfigurationStats> byTasks = new TreeMap<>();
+        String source = primarySource();
         configurations.stream()
-                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
+                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0 && c.key().sourceEngine().equals(source))
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
                         (a, b) -> a.median() >= b.median() ? a : b));
         return List.copyOf(byTasks.values());

@@ -4,6 +4,7 @@ import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.config.Checks;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.Set;
  * measure on, the engine settings to sweep and how many trials. Built by {@link ScenarioLoader}, written
  * back by {@link ScenarioWriter}.
  *
+ * @param compareSource a second source engine whose server migbench starts ({@code backend.type}) and loads with the
+ *                      same generated dataset, measured with migbench on the same matrix, trials interleaved with the
+ *                      main source's, for the report's source-engine comparison; {@code null}: none
  * @param baseline   the "before" setting of the report's before/after comparison; a point of the matrix
  * @param trialOrder the order of the measured trials within a platform (default: interleaved, seed 1)
  */
@@ -22,6 +26,7 @@ public record Scenario(
         String description,
         DatasetSpec dataset,
         SourceEngine source,
+        SourceEngine compareSource,
         BackendSpec backend,
         List<PlatformProfile> profiles,
         Matrix matrix,
@@ -60,7 +65,10 @@ public record Scenario(
         }
         for (int i = 0; engines != null && i < engines.size(); i++) {
             c.check(engines.get(i).supports(source), "engines[" + i + "]", engines.get(i).yamlName()
-                    + " copies PostgreSQL → PostgreSQL only; with source engine " + source.yamlName() + " use migbench");
+                    + " cannot read a " + source.yamlName() + " source; engines for it: " + enginesFor(source));
+        }
+        if (compareSource != null) {
+            checkCompareSource(c, source, compareSource, dataset, backend);
         }
         c.check(source != SourceEngine.SQLSERVER || backend.sourceType() != BackendType.EMBEDDED, "source.engine",
                 "sqlserver needs backend type docker or external: the embedded backend runs PostgreSQL only");
@@ -93,6 +101,39 @@ public record Scenario(
                         + sideName + ".apply_settings: reload (ALTER SYSTEM SET + pg_reload_conf)");
     }
 
+    /** The comparison source is generated and started by migbench, on the backend's default type. */
+    private static void checkCompareSource(Checks c, SourceEngine source, SourceEngine compare, DatasetSpec dataset,
+                                           BackendSpec backend) {
+        c.check(compare != source, "source.compare_with", "must differ from source.engine (" + source.yamlName() + ")");
+        c.check(dataset == null || !dataset.existing(), "source.compare_with",
+                "needs a generated dataset, loaded into both sources; existing reads only your own database");
+        c.check(backend.type() != BackendType.EXTERNAL, "source.compare_with", "its server is started by migbench on "
+                + "backend.type, which is external; set backend.type: embedded (or docker) and give the external side "
+                + "its own backend.source.type");
+        c.check(compare != SourceEngine.SQLSERVER || backend.type() == BackendType.DOCKER, "source.compare_with",
+                "sqlserver needs backend.type docker: the embedded backend runs PostgreSQL only");
+    }
+
+    /**
+     * The comparison source's own scenario: the same dataset, matrix and trials on a server migbench starts
+     * ({@code backend.type}), migbench only, no before/after baseline. Empty without {@code compare_with}.
+     */
+    public Optional<Scenario> compareScenario() {
+        if (compareSource == null) {
+            return Optional.empty();
+        }
+        BackendSpec own = new BackendSpec(backend.type(), backend.postgresVersion(), backend.images(), backend.platform(),
+                null, backend.target());
+        DatasetSpec generated = new DatasetSpec(dataset.name(), dataset.scale(), dataset.seed(), dataset.schemas(),
+                dataset.tables(), dataset.exclude(), dataset.sample(), false);
+        return Optional.of(new Scenario(name, description, generated, compareSource, null, own, profiles, matrix, trials,
+                warmupTrials, verify, List.of(EngineKind.MIGBENCH), null, tune, trialOrder));
+    }
+
+    private static List<String> enginesFor(SourceEngine source) {
+        return Arrays.stream(EngineKind.values()).filter(e -> e.supports(source)).map(EngineKind::yamlName).toList();
+    }
+
     /** An existing dataset is read, never written; a generator writes an external source only when asked to. */
     private static void checkDatasetSource(Checks c, DatasetSpec dataset, BackendSpec backend, List<EngineKind> engines) {
         boolean externalSource = backend.sourceType() == BackendType.EXTERNAL;
@@ -117,13 +158,13 @@ public record Scenario(
 
     /** The same scenario with other trial counts (command-line overrides), validated like a loaded one. */
     public Scenario withTrials(int measured, int warmup) {
-        return new Scenario(name, description, dataset, source, backend, profiles, matrix, measured, warmup, verify,
+        return new Scenario(name, description, dataset, source, compareSource, backend, profiles, matrix, measured, warmup, verify,
                 engines, baseline, tune, trialOrder);
     }
 
     /** The same scenario measuring another matrix, validated like a loaded one. */
     public Scenario withMatrix(Matrix other) {
-        return new Scenario(name, description, dataset, source, backend, profiles, other, trials, warmupTrials, verify,
+        return new Scenario(name, description, dataset, source, compareSource, backend, profiles, other, trials, warmupTrials, verify,
                 engines, baseline, tune, trialOrder);
     }
 
@@ -140,7 +181,7 @@ public record Scenario(
 
     /** The same scenario with its measured trials in another order (the sweep's --order). */
     public Scenario withTrialOrder(TrialOrder order) {
-        return new Scenario(name, description, dataset, source, backend, profiles, matrix, trials, warmupTrials, verify,
+        return new Scenario(name, description, dataset, source, compareSource, backend, profiles, matrix, trials, warmupTrials, verify,
                 engines, baseline, tune, order);
     }
 

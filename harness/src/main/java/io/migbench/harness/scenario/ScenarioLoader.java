@@ -50,6 +50,7 @@ public final class ScenarioLoader {
         DatasetSpec dataset = dataset(f.section("dataset"));
         Fields sourceFields = f.section("source");
         SourceEngine source = sourceFields.choice("engine", SourceEngine.class);
+        SourceEngine compareSource = sourceFields.choice("compare_with", SourceEngine.class);
         sourceFields.rejectUnknownKeys();
         BackendSpec backend = backend(f.section("backend"), environment);
         List<PlatformProfile> profiles = f.has("profiles")
@@ -80,7 +81,7 @@ public final class ScenarioLoader {
         }
         List<EngineKind> finalEngines = engines;
         EngineSettings finalBaseline = baseline;
-        Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, backend,
+        Scenario scenario = f.build(() -> new Scenario(or(name, stem(fileName)), description, dataset, source, compareSource, backend,
                 profiles, matrix, or(trials, DEFAULT_TRIALS), or(warmup, DEFAULT_WARMUP_TRIALS), verify, finalEngines,
                 finalBaseline, tune, new TrialOrder(orderMode, or(orderSeed, TrialOrder.DEFAULT_SEED))));
         problems.throwIfAny();

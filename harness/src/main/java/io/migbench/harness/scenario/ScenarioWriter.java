@@ -27,7 +27,8 @@ public final class ScenarioWriter {
         root.put("name", s.name());
         root.put("description", s.description());
         root.put("dataset", dataset(s.dataset()));
-        root.put("source", map("engine", s.source().yamlName()));
+        root.put("source", s.compareSource() == null ? map("engine", s.source().yamlName())
+                : map("engine", s.source().yamlName(), "compare_with", s.compareSource().yamlName()));
         root.put("backend", backend(s.backend()));
         List<Object> profiles = new ArrayList<>();
         for (PlatformProfile p : s.profiles()) {

@@ -9,6 +9,7 @@ import io.migbench.harness.results.ValidationMode;
 import io.migbench.harness.results.ValidationResult;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.Scenario;
+import io.migbench.harness.model.SourceEngine;
 import io.migbench.harness.sweep.baseline.BaselineContext;
 import io.migbench.harness.sweep.baseline.BaselineException;
 import io.migbench.harness.sweep.baseline.BaselineRun;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** One trial of a reference tool (psql-pipe, pgcopydb, pg_dump-restore) on the platform's databases. */
+/** One trial of a reference tool (psql-pipe, pgcopydb, pg_dump-restore, freebcp-out, pgloader) on the platform's databases. */
 final class BaselineTrial {
     /** Generous: a baseline that runs longer than this is stuck, not slow. */
     private static final Duration TIMEOUT = Duration.ofHours(2);
@@ -30,8 +31,10 @@ final class BaselineTrial {
     private BaselineTrial() {}
 
     static BaselineContext context(Scenario scenario, PlatformDatabases dbs, Dataset dataset, EngineSettings s, Path workDir) {
+        // a generator's tables live in the source's default schema
+        String schema = scenario.source() == SourceEngine.SQLSERVER ? "dbo" : "public";
         List<BaselineTable> tables = dataset.expectedRows(scenario.dataset().scale()).entrySet().stream()
-                .map(e -> new BaselineTable(new TableName("public", e.getKey()), e.getValue()))
+                .map(e -> new BaselineTable(new TableName(schema, e.getKey()), e.getValue()))
                 .toList();
         return new BaselineContext(
                 new ConnectionSpec(dbs.sourceUrl(), dbs.source().user(), dbs.source().password()),

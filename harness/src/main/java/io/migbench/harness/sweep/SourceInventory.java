@@ -17,6 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The source's tables with their sizes, narrowed by the dataset's filters, and which of them the trials copy (and
  * what share): read once per platform, by catalog queries only, so the report can project the full migration.
@@ -36,6 +39,17 @@ final class SourceInventory {
             JOIN sys.dm_db_partition_stats p ON p.object_id = t.object_id
             WHERE t.is_ms_shipped = 0
             GROUP BY s.name, t.name ORDER BY 1, 2""";
+    /**
+     * For logins or servers without {@code sys.dm_db_partition_stats} (no VIEW DATABASE STATE; Babelfish): rows from
+     * {@code sys.partitions}, sizes unknown (0). The engine itself measures or estimates sizes for its plan.
+     */
+    private static final String SQLSERVER_ROWS_ONLY = """
+            SELECT s.name, t.name, SUM(CASE WHEN p.index_id IN (0, 1) THEN p.rows ELSE 0 END), 0, 0
+            FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id
+            JOIN sys.partitions p ON p.object_id = t.object_id
+            WHERE t.is_ms_shipped = 0
+            GROUP BY s.name, t.name ORDER BY 1, 2""";
+    private static final Logger LOG = LoggerFactory.getLogger(SourceInventory.class);
 
     private SourceInventory() {}
 
@@ -46,7 +60,29 @@ final class SourceInventory {
         TableFilter filter = new TableFilter(dataset.tables(), dataset.exclude());
         filter = sqlServer ? filter.ignoringCase() : filter;
         List<SourceTable> tables = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sqlServer ? SQLSERVER : POSTGRES)) {
+        if (!sqlServer) {
+            readInto(tables, c, POSTGRES, platform, schemas, filter, false);
+        } else {
+            try {
+                readInto(tables, c, SQLSERVER, platform, schemas, filter, true);
+            } catch (SQLException e) {
+                LOG.warn("source sizes unknown: sys.dm_db_partition_stats is not readable ({}, SQLState {}); "
+                        + "rows from sys.partitions, COUNT_BIG(*) where it shows none", e.getMessage(), e.getSQLState());
+                tables.clear();
+                readInto(tables, c, SQLSERVER_ROWS_ONLY, platform, schemas, filter, true);
+                for (int i = 0; i < tables.size(); i++) {
+                    if (tables.get(i).rows() == 0) {
+                        tables.set(i, withRows(tables.get(i), countRows(c, tables.get(i))));
+                    }
+                }
+            }
+        }
+        return select(tables, dataset.sample());
+    }
+
+    private static void readInto(List<SourceTable> tables, Connection c, String sql, String platform, List<String> schemas,
+                                 TableFilter filter, boolean sqlServer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (!sqlServer) {
                 ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
             }
@@ -61,7 +97,20 @@ final class SourceInventory {
                 }
             }
         }
-        return select(tables, dataset.sample());
+    }
+
+    /** Babelfish's sys.partitions shows 0 rows until autoanalyze: an exact count then. */
+    private static long countRows(Connection c, SourceTable t) throws SQLException {
+        String quoted = "[" + t.schema().replace("]", "]]") + "].[" + t.table().replace("]", "]]") + "]";
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT_BIG(*) FROM " + quoted)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static SourceTable withRows(SourceTable t, long rows) {
+        return new SourceTable(t.platform(), t.schema(), t.table(), rows, t.tableBytes(), t.indexBytes(), t.copied(),
+                t.fraction());
     }
 
     /**

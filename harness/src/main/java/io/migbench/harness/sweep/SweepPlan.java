@@ -1,6 +1,7 @@
 package io.migbench.harness.sweep;
 
 import io.migbench.engine.ConfigurationException;
+import io.migbench.harness.model.EngineKind;
 import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.PlatformProfile;
 import io.migbench.harness.scenario.Scenario;
@@ -66,7 +67,14 @@ public record SweepPlan(Scenario scenario, List<PlatformProfile> platforms, Map<
         return scenario.warmupTrials() + scenario.trials();
     }
 
+    /** Every trial, including migbench's on the {@code compare_with} source of each platform. */
     public int totalTrials() {
-        return platforms.stream().mapToInt(p -> pointsFor(p).size()).sum() * trialsPerPoint();
+        return platforms.stream().mapToInt(p -> pointsFor(p).size() + comparePoints(p).size()).sum() * trialsPerPoint();
+    }
+
+    /** The points measured on the {@code compare_with} source of a platform: migbench's; none without one. */
+    public List<EngineSettings> comparePoints(PlatformProfile platform) {
+        return scenario.compareSource() == null ? List.of()
+                : pointsFor(platform).stream().filter(p -> p.engine() == EngineKind.MIGBENCH).toList();
     }
 }

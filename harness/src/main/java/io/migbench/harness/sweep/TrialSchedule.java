@@ -1,6 +1,5 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.harness.scenario.EngineSettings;
 import io.migbench.harness.scenario.TrialOrder;
 
 import java.util.ArrayList;
@@ -16,31 +15,32 @@ import java.util.Random;
  */
 public final class TrialSchedule {
     /** One trial to run: which point, and its slot. */
-    public record Entry(EngineSettings point, TrialSlot slot) {}
+    public record Entry<P>(P point, TrialSlot slot) {}
 
     private TrialSchedule() {}
 
-    public static List<Entry> of(List<EngineSettings> points, int warmups, int trials, TrialOrder order) {
-        List<Entry> out = new ArrayList<>();
-        for (EngineSettings p : points) {
+    /** {@code points}: engine settings, or whatever names a point to measure (a source and its settings). */
+    public static <P> List<Entry<P>> of(List<P> points, int warmups, int trials, TrialOrder order) {
+        List<Entry<P>> out = new ArrayList<>();
+        for (P p : points) {
             for (int w = 1; w <= warmups; w++) {
-                out.add(new Entry(p, TrialSlot.unscheduled(w, true)));
+                out.add(new Entry<>(p, TrialSlot.unscheduled(w, true)));
             }
         }
         if (order.mode() == TrialOrder.Mode.BLOCKED) {
             for (int i = 0; i < points.size(); i++) {
                 for (int r = 1; r <= trials; r++) {
-                    out.add(new Entry(points.get(i), new TrialSlot(warmups + r, false, r, i + 1)));
+                    out.add(new Entry<>(points.get(i), new TrialSlot(warmups + r, false, r, i + 1)));
                 }
             }
             return out;
         }
         Random random = new Random(order.seed());
         for (int r = 1; r <= trials; r++) {
-            List<EngineSettings> round = new ArrayList<>(points);
+            List<P> round = new ArrayList<>(points);
             Collections.shuffle(round, random);
             for (int i = 0; i < round.size(); i++) {
-                out.add(new Entry(round.get(i), new TrialSlot(warmups + r, false, r, i + 1)));
+                out.add(new Entry<>(round.get(i), new TrialSlot(warmups + r, false, r, i + 1)));
             }
         }
         return out;

@@ -113,9 +113,9 @@ class ScenarioErrorsTest {
 
     @Test
     void unknownEngineListsTheKnownOnes() {
-        assertThat(problems(VALID + "engines: [migbench, pgloader]\n"))
-                .containsExactly("scenarios/x.yaml:13: engines[1]: unknown value \"pgloader\"; "
-                        + "one of: migbench, psql-pipe, pgcopydb, pg_dump-restore");
+        assertThat(problems(VALID + "engines: [migbench, bcp]\n"))
+                .containsExactly("scenarios/x.yaml:13: engines[1]: unknown value \"bcp\"; "
+                        + "one of: migbench, psql-pipe, pgcopydb, pg_dump-restore, freebcp-out, pgloader");
     }
 
     @Test
@@ -155,8 +155,11 @@ class ScenarioErrorsTest {
                 .containsExactly("scenarios/x.yaml:13: source.engine: sqlserver needs backend type docker or external: "
                         + "the embedded backend runs PostgreSQL only");
         assertThat(problems(VALID + "source: {engine: sqlserver}\nbackend: {type: docker}\nengines: [migbench, psql-pipe]\n"))
-                .containsExactly("scenarios/x.yaml:15: engines[1]: psql-pipe copies PostgreSQL → PostgreSQL only; "
-                        + "with source engine sqlserver use migbench");
+                .containsExactly("scenarios/x.yaml:15: engines[1]: psql-pipe cannot read a sqlserver source; "
+                        + "engines for it: [migbench, freebcp-out, pgloader]");
+        assertThat(problems(VALID + "engines: [migbench, freebcp-out]\n"))
+                .containsExactly("scenarios/x.yaml:13: engines[1]: freebcp-out cannot read a postgresql source; "
+                        + "engines for it: [migbench, psql-pipe, pgcopydb, pg_dump-restore]");
     }
 
     @Test

@@ -15,14 +15,14 @@ class TrialScheduleTest {
 
     @Test
     void interleavedRunsEveryPointOnceEachRoundAfterAllWarmups() {
-        List<TrialSchedule.Entry> s = TrialSchedule.of(POINTS, 1, 3, new TrialOrder(TrialOrder.Mode.INTERLEAVED, 42));
+        List<TrialSchedule.Entry<EngineSettings>> s = TrialSchedule.of(POINTS, 1, 3, new TrialOrder(TrialOrder.Mode.INTERLEAVED, 42));
 
         assertThat(s).hasSize(5 + 15);
         assertThat(s.subList(0, 5)).as("warmups first, in matrix order")
                 .allMatch(e -> e.slot().warmup() && e.slot().round() == null)
                 .extracting(TrialSchedule.Entry::point).containsExactlyElementsOf(POINTS);
         for (int round = 1; round <= 3; round++) {
-            List<TrialSchedule.Entry> r = s.subList(5 * round, 5 * round + 5);
+            List<TrialSchedule.Entry<EngineSettings>> r = s.subList(5 * round, 5 * round + 5);
             int expectedRound = round;
             assertThat(r).as("round %d", round).allMatch(e -> e.slot().round() == expectedRound && !e.slot().warmup()
                     && e.slot().trial() == 1 + expectedRound);
@@ -45,7 +45,7 @@ class TrialScheduleTest {
 
     @Test
     void blockedRunsEachPointsTrialsBackToBack() {
-        List<TrialSchedule.Entry> s = TrialSchedule.of(POINTS.subList(0, 2), 1, 2, TrialOrder.DEFAULT.withMode(TrialOrder.Mode.BLOCKED));
+        List<TrialSchedule.Entry<EngineSettings>> s = TrialSchedule.of(POINTS.subList(0, 2), 1, 2, TrialOrder.DEFAULT.withMode(TrialOrder.Mode.BLOCKED));
 
         assertThat(s).extracting(e -> e.point().tasks() + ":" + e.slot().trial() + ":" + e.slot().round())
                 .containsExactly("1:1:null", "2:1:null", "1:2:1", "1:3:2", "2:2:1", "2:3:2");

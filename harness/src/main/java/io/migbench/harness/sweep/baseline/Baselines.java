@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The baseline engines by name, in the order a sweep runs them. */
 public final class Baselines {
-    private static final List<BaselineEngine> ALL = List.of(new PsqlPipe(), new Pgcopydb(), new PgDumpRestore());
+    private static final List<BaselineEngine> ALL = List.of(new PsqlPipe(), new Pgcopydb(), new PgDumpRestore(),
+            new FreebcpOut(), new Pgloader());
 
     private Baselines() {}
 

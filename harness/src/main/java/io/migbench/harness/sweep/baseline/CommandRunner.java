@@ -3,6 +3,7 @@ package io.migbench.harness.sweep.baseline;
 import io.migbench.engine.Redaction;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,17 +52,20 @@ final class CommandRunner {
      * Runs the command to completion.
      *
      * @param table the table (and slice) it copies, named in a failure, or {@code null}
+     * @return the last lines the command wrote to standard output (where freebcp reports its row count), redacted
      */
-    void run(ExternalCommand command, String table) throws BaselineException {
+    String run(ExternalCommand command, String table) throws BaselineException {
         long started = System.nanoTime();
         String display = redact(command.display());
         commandLines.add(display);
-        Path stderr = logDir.resolve("command-" + counter.incrementAndGet() + ".stderr");
+        int n = counter.incrementAndGet();
+        Path stderr = logDir.resolve("command-" + n + ".stderr");
+        Path stdout = logDir.resolve("command-" + n + ".stdout");
         stderrFiles.add(stderr);
         ProcessBuilder pb = new ProcessBuilder(command.argv())
                 .directory(logDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(command.stdin() == null ? ProcessBuilder.Redirect.from(nullDevice()) : ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         cleanEnvironment(pb.environment());
         pb.environment().putAll(command.environment());
@@ -73,6 +77,13 @@ final class CommandRunner {
         }
         running.add(process);
         try {
+            if (command.stdin() != null) {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // a command that exits before reading its input fails below with its own message
+                }
+            }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || !process.waitFor(left.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
@@ -83,8 +94,10 @@ final class CommandRunner {
             if (exit != 0) {
                 String what = cancelled ? command.label() + " was stopped because another command failed"
                         : command.label() + " failed";
-                throw failure(what, table, display, exit, started, stderr, null);
+                // freebcp and pgloader print server messages on stdout: both streams explain a failure
+                throw failure(what, table, display, exit, started, List.of(stderr, stdout), null);
             }
+            return lastLines(tail(stdout));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
@@ -124,8 +137,15 @@ final class CommandRunner {
 
     private BaselineException failure(String what, String table, String display, Integer exit, long startedNanos,
                                       Path stderr, Throwable cause) {
+        return failure(what, table, display, exit, startedNanos, List.of(stderr), cause);
+    }
+
+    private BaselineException failure(String what, String table, String display, Integer exit, long startedNanos,
+                                      List<Path> outputs, Throwable cause) {
+        StringBuilder tails = new StringBuilder();
+        outputs.forEach(p -> tails.append(tail(p)).append('\n'));
         return new BaselineException(engine, redact(what), table, display, exit,
-                Duration.ofNanos(System.nanoTime() - startedNanos), lastLines(tail(stderr)), cause);
+                Duration.ofNanos(System.nanoTime() - startedNanos), lastLines(tails.toString()), cause);
     }
 
     private String tail(Path file) {

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A child process to run: its argv, extra environment (where passwords and SQL travel) and the command line shown
- * to users and recorded, which never holds a password.
+ * A child process to run: its argv, extra environment and standard input (where passwords and SQL travel) and the
+ * command line shown to users and recorded, which never holds a password.
  *
  * @param label what the command does, for messages ("pg_dump", "copy of public.users ctid blocks [0, 128)")
+ * @param stdin what the command reads on standard input (freebcp's {@code -P -} password), or {@code null}: nothing
  */
-record ExternalCommand(String label, List<String> argv, Map<String, String> environment, String display) {
+record ExternalCommand(String label, List<String> argv, Map<String, String> environment, String stdin, String display) {
     ExternalCommand {
         argv = List.copyOf(argv);
         environment = Map.copyOf(environment);
@@ -18,7 +19,12 @@ record ExternalCommand(String label, List<String> argv, Map<String, String> envi
 
     /** A plain command whose display is its argv, shell-quoted. */
     static ExternalCommand of(String label, List<String> argv, Map<String, String> environment) {
-        return new ExternalCommand(label, argv, environment, shellWords(argv));
+        return new ExternalCommand(label, argv, environment, null, shellWords(argv));
+    }
+
+    /** The same command reading {@code input} on standard input. */
+    ExternalCommand withStdin(String input) {
+        return new ExternalCommand(label, argv, environment, input, display);
     }
 
     /** Label and display only: the environment carries passwords. */

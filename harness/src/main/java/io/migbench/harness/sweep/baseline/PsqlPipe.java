@@ -12,7 +12,6 @@ import io.migbench.engine.schema.TableFilter;
 import io.migbench.engine.schema.TableName;
 import io.migbench.engine.schema.TargetSchemaWriter;
 import io.migbench.harness.scenario.CopyFormat;
-import io.migbench.harness.sweep.baseline.PsqlPipeRunner.TableTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +71,7 @@ public final class PsqlPipe implements BaselineEngine {
             long copyStarted = System.nanoTime();
             List<Slice> slices = slicer.slices(layout.tables(), ctx.tasks(), layout.blockSize(),
                     layout.majorVersion() >= TID_RANGE_SCAN_MAJOR);
-            Map<TableName, TableTimes> times = copy(ctx, runner, slices);
+            Map<TableName, TableCommands.Timing> times = copy(ctx, runner, slices);
             double copySeconds = seconds(copyStarted);
 
             long indexStarted = System.nanoTime();
@@ -86,9 +84,9 @@ public final class PsqlPipe implements BaselineEngine {
 
             List<BaselineTableRun> tables = new ArrayList<>();
             for (BaselineTable t : ctx.tables()) {
-                TableTimes tt = times.get(t.name());
+                TableCommands.Timing tt = times.get(t.name());
                 tables.add(new BaselineTableRun(t.name(), t.sourceRows(), counts.get(t.name()),
-                        tt.seconds(), tt.slices()));
+                        tt.seconds(), tt.commands()));
             }
             return new BaselineRun(NAME, schemaSeconds, copySeconds, indexSeconds, verifySeconds, seconds(started),
                     tables, null, runner.commandLines(), runner.stderrTail());
@@ -148,12 +146,10 @@ public final class PsqlPipe implements BaselineEngine {
     }
 
     /** Every table of the context gets its times, also one that no slice covers (it then has none). */
-    private static Map<TableName, TableTimes> copy(BaselineContext ctx, CommandRunner runner, List<Slice> slices)
+    private static Map<TableName, TableCommands.Timing> copy(BaselineContext ctx, CommandRunner runner, List<Slice> slices)
             throws BaselineException {
-        Map<TableName, TableTimes> times = new HashMap<>(new PsqlPipeRunner(runner, ctx.source(), ctx.target())
-                .copy(slices, ctx.tasks(), t -> formatFor(t, ctx.format()), false));
-        ctx.tableNames().forEach(t -> times.putIfAbsent(t, new TableTimes()));
-        return times;
+        return new PsqlPipeRunner(runner, ctx.source(), ctx.target())
+                .copy(ctx.tableNames(), slices, ctx.tasks(), t -> formatFor(t, ctx.format()), false);
     }
 
     /** Binary unless a column's binary form embeds a database-specific type OID (the engine decides the same way). */

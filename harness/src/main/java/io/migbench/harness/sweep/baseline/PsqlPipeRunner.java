@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,21 +34,18 @@ public final class PsqlPipeRunner {
     /**
      * Copies every slice into the target's existing tables.
      *
+     * @param tables            the tables to report on, also those no slice covers (they get an empty timing)
      * @param format            each table's COPY format
      * @param freezeWholeTables load whole-table slices with {@code TRUNCATE} + {@code COPY … FREEZE} in one transaction
-     * @return per table of the slices: when its first pipe started and its last one ended
+     * @return per table: when its first pipe started and its last one ended
      */
-    Map<TableName, TableTimes> copy(List<Slice> slices, int tasks, Function<TableDef, CopyFormat> format,
-                                    boolean freezeWholeTables) throws BaselineException {
-        Map<TableName, TableTimes> times = new ConcurrentHashMap<>();
-        slices.forEach(s -> times.putIfAbsent(s.table().name(), new TableTimes()));
-        Parallel.forEach(PsqlPipe.NAME, "pipe", slices, tasks, slice -> {
-            long started = System.nanoTime();
-            runner.run(SlicePipe.command(slice, format.apply(slice.table()), freezeWholeTables, source, target),
-                    slice.describe());
-            times.get(slice.table().name()).add(started, System.nanoTime());
-        }, runner::cancelAll);
-        return times;
+    Map<TableName, TableCommands.Timing> copy(List<TableName> tables, List<Slice> slices, int tasks,
+                                              Function<TableDef, CopyFormat> format, boolean freezeWholeTables)
+            throws BaselineException {
+        List<TableCommands.Unit> units = slices.stream().map(slice -> new TableCommands.Unit(slice.table().name(),
+                slice.describe(), SlicePipe.command(slice, format.apply(slice.table()), freezeWholeTables, source,
+                target))).toList();
+        return TableCommands.run(PsqlPipe.NAME, runner, tables, units, tasks);
     }
 
     /**
@@ -70,30 +66,9 @@ public final class PsqlPipeRunner {
         try (RunDirectory dir = RunDirectory.create(PsqlPipe.NAME, workDir)) {
             CommandRunner runner = new CommandRunner(PsqlPipe.NAME, dir.path(), secrets, timeout);
             long started = System.nanoTime();
-            new PsqlPipeRunner(runner, source, target).copy(slices, tasks,
+            new PsqlPipeRunner(runner, source, target).copy(List.copyOf(tables.keySet()), slices, tasks,
                     t -> CopyFormat.valueOf(tables.get(t.name()).format().name()), freezeWholeTables);
             return (System.nanoTime() - started) / 1e9;
-        }
-    }
-
-    /** Per table: when its first pipe started and its last one ended, and how many pipes it took. */
-    static final class TableTimes {
-        private long first = Long.MAX_VALUE;
-        private long last = Long.MIN_VALUE;
-        private int slices;
-
-        synchronized void add(long startNanos, long endNanos) {
-            first = Math.min(first, startNanos);
-            last = Math.max(last, endNanos);
-            slices++;
-        }
-
-        synchronized Double seconds() {
-            return slices == 0 ? null : (last - first) / 1e9;
-        }
-
-        synchronized int slices() {
-            return slices;
         }
     }
 }

@@ -56,7 +56,7 @@ final class SlicePipe {
         String display = ExternalCommand.shellWords(psql(source, List.of(copyOut), false)) + " | "
                 + ExternalCommand.shellWords(psql(target, load, frozen));
         return new ExternalCommand("copy of " + slice.describe(), List.of("bash", "-c", frozen ? FREEZE_SCRIPT : SCRIPT),
-                env, display);
+                env, null, display);
     }
 
     private static List<String> psql(PgEndpoint endpoint, List<String> statements, boolean oneTransaction) {

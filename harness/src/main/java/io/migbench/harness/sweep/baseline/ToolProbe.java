@@ -4,12 +4,16 @@ import io.migbench.engine.ConnectionSpec;
 import io.migbench.engine.Redaction;
 import io.migbench.engine.copy.ConnectionPools;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +65,17 @@ final class ToolProbe {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /**
+     * Whether an executable {@code program} is on the PATH, for tools without a version flag (freebcp prints its
+     * usage and fails on every probe).
+     */
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir.isEmpty() ? "." : dir, program))
+                .anyMatch(Files::isExecutable);
     }
 
     /** Why {@code program} is missing, with the package that brings it, or empty when it answers. */

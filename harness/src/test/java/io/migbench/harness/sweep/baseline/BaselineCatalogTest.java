@@ -24,8 +24,9 @@ class BaselineCatalogTest {
     void everyExternalEngineKindHasABaselineOfTheSameName() {
         List<EngineKind> external = Arrays.stream(EngineKind.values()).filter(k -> k != EngineKind.MIGBENCH).toList();
         assertThat(external).allSatisfy(k -> assertThat(Baselines.of(k).name()).isEqualTo(k.yamlName()));
-        assertThat(Baselines.all()).extracting(BaselineEngine::name).containsExactly("psql-pipe", "pgcopydb", "pg_dump-restore");
-        assertThat(Baselines.byName("pgloader")).isEmpty();
+        assertThat(Baselines.all()).extracting(BaselineEngine::name)
+                .containsExactly("psql-pipe", "pgcopydb", "pg_dump-restore", "freebcp-out", "pgloader");
+        assertThat(Baselines.byName("bcp")).isEmpty();
         assertThatThrownBy(() -> Baselines.of(EngineKind.MIGBENCH)).hasMessageContaining("'migbench' is not a baseline");
     }
 

@@ -47,13 +47,13 @@ class PsqlPipeRunnerTest {
     void aWholeTableLoadsFrozenAfterATruncateInItsOwnTransaction() throws Exception {
         CommandRunner runner = new CommandRunner("test", dir, List.of(), Duration.ofMinutes(1));
 
-        var times = new PsqlPipeRunner(runner, source, target).copy(List.of(whole()), 1, t -> CopyFormat.BINARY, true);
+        var times = new PsqlPipeRunner(runner, source, target).copy(List.of(T), List.of(whole()), 1, t -> CopyFormat.BINARY, true);
 
         // COPY … FREEZE fails unless the table was truncated in the same transaction: success proves the setup
         assertThat(count(target, T)).as("the stale rows truncated, every source row loaded").isEqualTo(1000);
         assertThat(runner.commandLines()).singleElement().asString()
                 .contains("-1", "TRUNCATE \"public\".\"t\"", "FROM STDIN (FORMAT binary, FREEZE)");
-        assertThat(times.get(T).slices()).isEqualTo(1);
+        assertThat(times.get(T).commands()).isEqualTo(1);
         assertThat(times.get(T).seconds()).isPositive();
     }
 
@@ -61,7 +61,7 @@ class PsqlPipeRunnerTest {
     void withoutFreezeASliceAppendsToWhatTheTargetHolds() throws Exception {
         CommandRunner runner = new CommandRunner("test", dir, List.of(), Duration.ofMinutes(1));
 
-        new PsqlPipeRunner(runner, source, target).copy(List.of(whole()), 1, t -> CopyFormat.TEXT, false);
+        new PsqlPipeRunner(runner, source, target).copy(List.of(T), List.of(whole()), 1, t -> CopyFormat.TEXT, false);
 
         assertThat(count(target, T)).isEqualTo(1005);
         assertThat(runner.commandLines()).singleElement().asString().doesNotContain("FREEZE", "TRUNCATE")

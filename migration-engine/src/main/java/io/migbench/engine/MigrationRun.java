@@ -487,7 +487,7 @@ final class MigrationRun {
             throws Exception {
         MigrationPlan plan = new PartitionPlanner(options, sampler).plan(schema.tables());
         runId = UUID.randomUUID().toString();
-        RunRecord run = new RunRecord(runId, RunIdentity.of(options), snapshot, options.sourceQuiesced(), false, false);
+        RunRecord run = new RunRecord(runId, RunIdentity.of(options), snapshot, options.sourceQuiesced(), false);
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {

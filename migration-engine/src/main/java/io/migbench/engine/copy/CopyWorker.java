@@ -145,38 +145,47 @@ public final class CopyWorker {
                                                     AtomicReference<MigrationException> failure)
             throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            Claim claim = null;
-            try (Connection c = target.getConnection()) {
+            Connection c = null;
+            try {
+                c = target.getConnection();
                 Optional<Claim> claimed = claims.claimNext(c);
                 if (claimed.isEmpty()) {
                     return claims.notDone(c) == 0 ? null : Optional.empty();
                 }
-                claim = claimed.get();
-                TablePlan table = tables.get(claim.partition().table());
-                if (table == null) {
-                    throw new MigrationException("the plan in the target has partitions of " + claim.partition().table()
-                            + ", which this worker's source does not have", claim.partition().table().toString(),
-                            claim.partition().describe(), 0, null, null);
-                }
-                return Optional.of(copyWithRetries(c, claim, table, counter, failure));
+                return Optional.of(copyClaimed(c, claimed.get(), tables, counter, failure));
             } catch (ClaimLostException e) {
                 LOG.warn("{}", e.getMessage());
                 return Optional.empty();
-            } catch (MigrationException e) {
-                release(claim, e.getMessage());
-                throw e;
             } catch (SQLException e) {
                 // claiming needs the target: a lost connection is retried like a lost copy
                 MigrationException failed = new MigrationException("claiming a partition failed: " + e.getMessage(),
                         null, null, 0, null, e);
-                if (claim != null || !retry.retries(attempt, failed) || failure.get() != null) {
-                    release(claim, failed.getMessage());
+                if (!retry.retries(attempt, failed) || failure.get() != null) {
                     throw failed;
                 }
                 LOG.warn("worker {}: claiming a partition failed (attempt {} of {}), again in {} ms: {}",
                         claims.workerId(), attempt, retry.attempts(), retry.backoffAfter(attempt).toMillis(), e.getMessage());
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
+            } finally {
+                closeQuietly(c);
             }
+        }
+    }
+
+    /** Copies a partition claimed on {@code c}; a failed one is given back at once (else it waits for its lease). */
+    private PartitionOutcome copyClaimed(Connection c, Claim claim, Map<TableName, TablePlan> tables, CopyCounter counter,
+                                         AtomicReference<MigrationException> failure) throws InterruptedException {
+        try {
+            TablePlan table = tables.get(claim.partition().table());
+            if (table == null) {
+                throw new MigrationException("the plan in the target has partitions of " + claim.partition().table()
+                        + ", which this worker's source does not have", claim.partition().table().toString(),
+                        claim.partition().describe(), 0, null, null);
+            }
+            return copyWithRetries(c, claim, table, counter, failure);
+        } catch (MigrationException e) {
+            release(claim, e.getMessage());
+            throw e;
         }
     }
 
@@ -199,15 +208,23 @@ public final class CopyWorker {
         }
     }
 
-    /** Gives a failed partition back at once (else it waits for its lease or its connection to end). */
     private void release(Claim claim, String why) {
-        if (claim == null) {
-            return;
-        }
         try (Connection c = target.getConnection()) {
             claims.release(c, claim, why);
         } catch (SQLException e) {
             LOG.debug("releasing {} failed, its lease will expire instead: {}", claim.partition(), e.getMessage());
+        }
+    }
+
+    /** A connection whose server went away may fail to close (its rollback): the copy's result stands. */
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a broken target connection failed: {}", e.getMessage());
         }
     }
 }

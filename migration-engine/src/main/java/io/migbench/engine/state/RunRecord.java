@@ -11,10 +11,9 @@ import java.util.List;
  *                       it open), or {@code null}
  * @param sourceQuiesced whether the plan was told the source does not change (no snapshot is needed then)
  * @param sourceReleased whether finalize said no phase reads the source any more (the snapshot holder may end)
- * @param finalized      whether a finalize completed
  */
 public record RunRecord(String runId, List<String> identity, String snapshot, boolean sourceQuiesced,
-                        boolean sourceReleased, boolean finalized) {
+                        boolean sourceReleased) {
     public RunRecord {
         identity = List.copyOf(identity);
     }

@@ -93,12 +93,12 @@ public final class StateStore {
             return Optional.empty();
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT run_id, identity, snapshot,"
-                + " source_quiesced, source_released_at IS NOT NULL, finalized_at IS NOT NULL FROM " + RUN)) {
+                + " source_quiesced, source_released_at IS NOT NULL FROM " + RUN)) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             return Optional.of(new RunRecord(rs.getString(1), list(rs.getArray(2)), rs.getString(3), rs.getBoolean(4),
-                    rs.getBoolean(5), rs.getBoolean(6)));
+                    rs.getBoolean(5)));
         }
     }
 

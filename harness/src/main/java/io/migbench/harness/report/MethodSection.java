@@ -31,7 +31,7 @@ final class MethodSection implements ReportSection {
                 .list("configurations", platforms.stream().flatMap(p -> p.configurations().stream()
                         .map(c -> configurationRow(p, c))).toList())
                 .list("noisy", platforms.stream().flatMap(p -> p.configurations().stream().filter(ConfigurationStats::isNoisy)
-                        .map(c -> p.label() + ": " + c.key().engine().code() + " " + c.key().settingsLabel())).toList())
+                        .map(c -> p.label() + ": " + withEngine(c))).toList())
                 .list("failed", in.all().stream().filter(r -> !r.trial().isOk()).map(MethodSection::failedRow).toList())
                 .map();
     }
@@ -92,5 +92,12 @@ final class MethodSection implements ReportSection {
         TrialRecord t = r.trial();
         return new FailedRow(Format.cell(t.platformKey()), t.engine().code(), Format.cell(t.settingsLabel()),
                 String.valueOf(t.trial()), t.timestamp().toString(), Format.cell(t.error()));
+    }
+
+    /** The settings label names its engine in runs of this version; older runs' labels (e.g. "tasks=1") do not. */
+    private static String withEngine(ConfigurationStats c) {
+        String label = c.key().settingsLabel();
+        String engine = c.key().engine().code();
+        return label.startsWith(engine + " ") ? label : engine + " " + label;
     }
 }

@@ -58,19 +58,19 @@ final class Recommendations {
         Instant first = trials.stream().map(TrialRecord::timestamp).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = trials.stream().map(TrialRecord::timestamp).max(Comparator.naturalOrder()).orElseThrow();
         Provenance provenance = new Provenance(last, t.host().hostName(), t.scenario().isBlank() ? "–" : t.scenario(),
-                verdict(best, runnerUp), point(best), runnerUp.map(Recommendations::point).orElse(null),
+                verdict(r, runnerUp), point(best), runnerUp.map(Recommendations::point).orElse(null),
                 trials.size(), Duration.between(first, last), false);
         return Optional.of(new PlatformRecommendation(t.platform(), new TuningPoint(t.tasks(), t.partitions()),
                 t.copyFormat().isBlank() ? null : t.copyFormat(), TargetSettings.parse(t.targetSettings()), provenance));
     }
 
-    private static Verdict verdict(ConfigurationStats best, Optional<ConfigurationStats> runnerUp) {
-        if (runnerUp.isEmpty() || !Findings.throughput(best).hasInterval()
+    /** Distinguishable only when the best's interval clears every other's, not just the runner-up's by median. */
+    private static Verdict verdict(Ranking<ConfigurationStats> r, Optional<ConfigurationStats> runnerUp) {
+        if (runnerUp.isEmpty() || !Findings.throughput(r.fastest()).hasInterval()
                 || !Findings.throughput(runnerUp.get()).hasInterval()) {
             return Verdict.INSUFFICIENT_DATA;
         }
-        return Findings.throughput(best).overlaps(Findings.throughput(runnerUp.get()))
-                ? Verdict.NOT_DISTINGUISHABLE : Verdict.DISTINGUISHABLE;
+        return r.distinguishable() ? Verdict.DISTINGUISHABLE : Verdict.NOT_DISTINGUISHABLE;
     }
 
     private static PointSummary point(ConfigurationStats c) {

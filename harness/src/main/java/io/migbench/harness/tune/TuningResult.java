@@ -45,7 +45,8 @@ public record TuningResult(List<MeasuredPoint> curve, Optional<MeasuredPoint> be
         List<MeasuredPoint> ranked = ranked(curve);
         Optional<MeasuredPoint> best = ranked.stream().findFirst();
         Optional<MeasuredPoint> runnerUp = ranked.stream().skip(1).findFirst();
-        return new TuningResult(curve, best, runnerUp, verdict(best, runnerUp), confidence, elapsed, budgetExhausted);
+        return new TuningResult(curve, best, runnerUp, verdict(ranked, best, runnerUp), confidence, elapsed,
+                budgetExhausted);
     }
 
     /** The candidate points, best first. */
@@ -53,12 +54,15 @@ public record TuningResult(List<MeasuredPoint> curve, Optional<MeasuredPoint> be
         return curve.stream().filter(MeasuredPoint::isCandidate).sorted(RANKING).toList();
     }
 
-    private static Verdict verdict(Optional<MeasuredPoint> best, Optional<MeasuredPoint> runnerUp) {
+    /** Distinguishable only when every other candidate lies clearly below the best, not just the runner-up by median. */
+    private static Verdict verdict(List<MeasuredPoint> ranked, Optional<MeasuredPoint> best,
+                                   Optional<MeasuredPoint> runnerUp) {
         if (best.isEmpty() || runnerUp.isEmpty() || !best.get().throughput().get().hasInterval()
                 || !runnerUp.get().throughput().get().hasInterval()) {
             return Verdict.INSUFFICIENT_DATA;
         }
-        return runnerUp.get().isClearlyBelow(best.get()) ? Verdict.DISTINGUISHABLE : Verdict.NOT_DISTINGUISHABLE;
+        return ranked.stream().skip(1).allMatch(m -> m.isClearlyBelow(best.get()))
+                ? Verdict.DISTINGUISHABLE : Verdict.NOT_DISTINGUISHABLE;
     }
 
     /** The best and every candidate whose interval overlaps the best's: what the data cannot tell apart. */

@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.binary.NulPolicy;
 import io.migbench.engine.sqlserver.IdentifierCase;
 import io.migbench.engine.sqlserver.SourceIsolation;

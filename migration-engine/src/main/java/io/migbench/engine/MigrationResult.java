@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.schema.NotMigrated;
 import io.migbench.engine.schema.NotMigratedSummary;
 

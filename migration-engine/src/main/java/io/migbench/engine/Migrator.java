@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.state.StateStore;
 import io.migbench.engine.state.StatusQuery;

@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import java.util.Objects;
 
 /**

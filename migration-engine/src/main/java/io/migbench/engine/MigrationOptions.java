@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.binary.NulPolicy;
 import io.migbench.engine.sqlserver.IdentifierCase;
 import io.migbench.engine.sqlserver.SourceIsolation;
@@ -90,6 +91,7 @@ public final class MigrationOptions {
         this.partitionsGiven = b.partitions;
     }
 
+    /** A builder with every option at its default; only the target (and, except for status, the source) is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -213,21 +215,37 @@ public final class MigrationOptions {
 
         private Builder() {}
 
+        /** Required except for {@link RunPhase#STATUS}: a {@code jdbc:postgresql:} or {@code jdbc:sqlserver:} source. */
         public Builder source(ConnectionSpec v) { this.source = v; return this; }
+        /** Required: the PostgreSQL target ({@code jdbc:postgresql:}). */
         public Builder target(ConnectionSpec v) { this.target = v; return this; }
+        /** Source schemas to migrate (default {@code public}, or {@code dbo} for SQL Server). */
         public Builder schemas(List<String> v) { this.schemas = v; return this; }
+        /** Glob patterns on {@code table} or {@code schema.table} to migrate (default: every table). */
         public Builder includeTables(List<String> v) { this.includeTables = v; return this; }
+        /** Glob patterns of tables left out, applied after {@link #includeTables}. */
         public Builder excludeTables(List<String> v) { this.excludeTables = v; return this; }
+        /** Concurrent copy tasks, 1 to {@value MigrationOptions#MAX_TASKS} (default 4). */
         public Builder tasks(int v) { this.tasks = v; return this; }
+        /** Ranges each large table is split into (default: {@link #tasks}). */
         public Builder partitions(int v) { this.partitions = v; return this; }
+        /** Tables with more estimated rows than this are split (default {@value MigrationOptions#DEFAULT_PARTITION_THRESHOLD_ROWS}). */
         public Builder partitionThresholdRows(long v) { this.partitionThresholdRows = v; return this; }
+        /** COPY format of the PostgreSQL-to-PostgreSQL stream (default {@link CopyFormat#BINARY}). */
         public Builder copyFormat(CopyFormat v) { this.copyFormat = v; return this; }
+        /** How the target is checked against the source after the copy (default {@link VerifyMode#COUNT}). */
         public Builder verify(VerifyMode v) { this.verify = v; return this; }
+        /** What happens to tables that already exist on the target (default {@link TargetMode#CREATE}). */
         public Builder mode(TargetMode v) { this.mode = v; return this; }
+        /** Continue the interrupted run recorded on the target instead of starting one (create mode only). */
         public Builder resume(boolean v) { this.resume = v; return this; }
+        /** Index, key and constraint builds at once (default: {@link #tasks}, at most 4). */
         public Builder indexTasks(int v) { this.indexTasks = v; return this; }
+        /** Load into UNLOGGED tables and switch them to LOGGED afterwards. */
         public Builder unloggedLoad(boolean v) { this.unloggedLoad = v; return this; }
+        /** {@code maintenance_work_mem} of each index build, e.g. {@code 64MB} (default 256 MB or the target's own when larger). */
         public Builder indexMemory(String v) { this.indexMemory = v; return this; }
+        /** How a large table is cut into ranges (default {@link SplitStrategy#AUTO}). */
         public Builder split(SplitStrategy v) { this.split = v; return this; }
         /** SQL Server only: {@code <sqlserver type>=<postgres type>} or {@code <schema>.<table>.<column>=<postgres type>}. */
         public Builder typeOverrides(List<String> v) { this.typeOverrides = v; return this; }
@@ -237,16 +255,24 @@ public final class MigrationOptions {
         public Builder identifierCase(IdentifierCase v) { this.identifierCase = v; return this; }
         /** SQL Server only: replace U+0000 in strings with this text instead of failing the row. */
         public Builder nulReplacement(String v) { this.nulReplacement = v; return this; }
+        /** Longest silence of a server during a copy before the partition fails (default ten minutes; {@code ZERO}: none). */
         public Builder socketTimeout(java.time.Duration v) { this.socketTimeout = v; return this; }
+        /** Copies of one partition at most when its connection is lost (default {@value MigrationOptions#DEFAULT_COPY_ATTEMPTS}; 1 = no retry). */
         public Builder copyAttempts(int v) { this.copyAttempts = v; return this; }
+        /** Share of each large table copied, in (0, 1] (default 1: everything). */
         public Builder sampleFraction(double v) { this.sampleFraction = v; return this; }
+        /** Which part of the migration this invocation runs (default {@link RunPhase#ALL}). */
         public Builder phase(RunPhase v) { this.phase = v; return this; }
+        /** Copy phase: the name this process's claims carry (default: host name and process id). */
         public Builder workerId(String v) { this.workerId = v; return this; }
+        /** Copy phase: how long a claim lasts without a heartbeat, 1 s to 24 h (default {@value MigrationOptions#DEFAULT_LEASE_SECONDS} s). */
         public Builder lease(java.time.Duration v) { this.lease = v; return this; }
+        /** Plan phase, PostgreSQL source: keep the exported snapshot open for the copy workers. */
         public Builder holdSnapshot(boolean v) { this.holdSnapshot = v; return this; }
+        /** Separate phases: the user's word that the source does not change while they run. */
         public Builder sourceQuiesced(boolean v) { this.sourceQuiesced = v; return this; }
 
-        /** Validates every option; throws {@link IllegalArgumentException} naming the first bad one. */
+        /** Validates every option; throws an {@link OptionException} naming the first bad one by its flag. */
         public MigrationOptions build() {
             require(phase != null, EngineOption.PHASE, "is required");
             require(target != null, EngineOption.TARGET, "is required");

@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.schema.NotMigrated;
 import io.migbench.engine.schema.NotMigratedSummary;
 
@@ -34,10 +35,12 @@ public record MigrationResult(MigrationStatus status, long totalRows, long total
         return NotMigratedSummary.line(notMigrated);
     }
 
+    /** Rows copied per second of the whole run (0 when it took no time). */
     public double rowsPerSecond() {
         return timings.totalSeconds() > 0 ? totalRows / timings.totalSeconds() : 0;
     }
 
+    /** {@link MigrationStatus#SUCCEEDED}. */
     public boolean succeeded() {
         return status == MigrationStatus.SUCCEEDED;
     }

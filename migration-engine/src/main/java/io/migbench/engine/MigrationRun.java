@@ -1,5 +1,7 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.PausePoints;
+import io.migbench.engine.internal.Redaction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migbench.engine.copy.ConnectionBudget;
 import io.migbench.engine.copy.ConnectionPools;

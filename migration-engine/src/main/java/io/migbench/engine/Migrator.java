@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.state.StateStore;
 import io.migbench.engine.state.StatusQuery;
@@ -9,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * The engine's entry point: migrates the tables {@link MigrationOptions} selects from a PostgreSQL or SQL Server
- * source (the source JDBC URL decides: {@code jdbc:postgresql:} or {@code jdbc:sqlserver:}) into a PostgreSQL target and returns everything it measured; or runs one {@link RunPhase} of a migration
- * that separate processes share through the target's state tables.
+ * source (the source JDBC URL decides: {@code jdbc:postgresql:} or {@code jdbc:sqlserver:}) into a PostgreSQL
+ * target and returns everything it measured; or runs one {@link RunPhase} of a migration that separate processes
+ * share through the target's state tables.
  *
  * <p>Configuration problems (bad options, existing target tables in {@link TargetMode#CREATE}, nothing to resume,
  * an invocation that does not match the recorded plan, finalize before every partition is done) throw
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 public final class Migrator {
     private Migrator() {}
 
+    /** {@link #migrate(MigrationOptions, ProgressListener)} without progress events. */
     public static MigrationResult migrate(MigrationOptions options) {
         return migrate(options, ProgressListener.NONE);
     }

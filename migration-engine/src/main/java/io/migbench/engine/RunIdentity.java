@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.state.RunRecord;
 
 import java.util.ArrayList;

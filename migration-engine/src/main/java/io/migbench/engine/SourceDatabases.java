@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.PgSourceDatabase;
 import io.migbench.engine.sqlserver.SqlServerSourceDatabase;
 
@@ -7,11 +8,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Opens the {@link SourceDatabase} matching the source URL. */
-public final class SourceDatabases {
+final class SourceDatabases {
     private SourceDatabases() {}
 
     /** Whether the engine can read from this JDBC URL. */
-    public static boolean supports(String jdbcUrl) {
+    static boolean supports(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") || MigrationOptions.isSqlServer(jdbcUrl);
     }
 
@@ -20,7 +21,7 @@ public final class SourceDatabases {
      *                        a SQL Server source renders values in Java and needs none
      * @param snapshot        PostgreSQL: a snapshot another process holds, to read instead of exporting one
      */
-    public static SourceDatabase open(MigrationOptions options, List<String> sessionSettings, String snapshot)
+    static SourceDatabase open(MigrationOptions options, List<String> sessionSettings, String snapshot)
             throws SQLException {
         if (options.source().jdbcUrl().startsWith("jdbc:postgresql:")) {
             return PgSourceDatabase.open(options.source(), options.tasks(), sessionSettings, options.socketTimeout(),

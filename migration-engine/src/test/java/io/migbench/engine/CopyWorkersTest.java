@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.PausePoints;
 import io.migbench.engine.cli.EngineMain;
 import io.migbench.engine.testing.TestPostgres;
 import org.junit.jupiter.api.Test;

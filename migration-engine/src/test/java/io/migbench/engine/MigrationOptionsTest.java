@@ -1,5 +1,6 @@
 package io.migbench.engine;
 
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.sqlserver.IdentifierCase;
 import io.migbench.engine.sqlserver.SourceIsolation;
 import io.migbench.engine.sqlserver.SqlServerColumnType;

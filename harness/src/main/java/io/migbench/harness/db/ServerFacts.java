@@ -1,6 +1,6 @@
 package io.migbench.harness.db;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.migbench.harness.results;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.migbench.harness.scenario;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.harness.config.Checks;
 
 import java.util.Locale;

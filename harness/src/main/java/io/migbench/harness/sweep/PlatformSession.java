@@ -1,6 +1,6 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.harness.dataset.Dataset;
 import io.migbench.harness.dataset.DatasetCatalog;
 import io.migbench.harness.dataset.ForeignTables;

@@ -1,6 +1,6 @@
 package io.migbench.harness.sweep;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.schema.Sql;
 import io.migbench.harness.db.DatabaseInstance;
 

@@ -3,7 +3,7 @@ package io.migbench.engine.copy;
 import io.migbench.engine.plan.PartitionOutcome;
 import io.migbench.engine.CopyFormat;
 import io.migbench.engine.MigrationException;
-import io.migbench.engine.PausePoints;
+import io.migbench.engine.internal.PausePoints;
 import io.migbench.engine.plan.Partition;
 import io.migbench.engine.plan.PartitionKind;
 import io.migbench.engine.plan.RangeSql;

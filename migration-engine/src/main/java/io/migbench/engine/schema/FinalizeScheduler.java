@@ -1,7 +1,7 @@
 package io.migbench.engine.schema;
 
 import io.migbench.engine.MigrationException;
-import io.migbench.engine.PausePoints;
+import io.migbench.engine.internal.PausePoints;
 import io.migbench.engine.RunTimeline;
 
 import javax.sql.DataSource;

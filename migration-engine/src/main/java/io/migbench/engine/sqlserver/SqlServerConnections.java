@@ -2,7 +2,7 @@ package io.migbench.engine.sqlserver;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

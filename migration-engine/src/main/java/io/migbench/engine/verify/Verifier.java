@@ -1,7 +1,7 @@
 package io.migbench.engine.verify;
 
 import io.migbench.engine.MigrationException;
-import io.migbench.engine.PausePoints;
+import io.migbench.engine.internal.PausePoints;
 import io.migbench.engine.VerificationMismatch;
 import io.migbench.engine.VerifyMode;
 import io.migbench.engine.plan.PartitionOutcome;

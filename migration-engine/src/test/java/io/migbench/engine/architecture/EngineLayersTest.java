@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The engine's layers: the {@code migrate} command on top; below it schema, then plan, then copy, verify and
  * state. The root package is the public API (Migrator, options, results, events) and still holds value types
  * the internals share (CopyFormat, MigrationException, …), so cycles through it are not checked here: the
- * rules cover the packages under it.
+ * rules cover the packages under it. The {@code migrate} command is a client of the public API like any library
+ * user, so it does not reach into {@code internal}.
  */
 @AnalyzeClasses(packages = "io.migbench.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class EngineLayersTest {
@@ -38,4 +39,8 @@ class EngineLayersTest {
     static final ArchRule planKnowsNoCopyVerifyOrState = noClasses().that().resideInAPackage(ENGINE + ".plan..")
             .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".copy..", ENGINE + ".verify..",
                     ENGINE + ".state..");
+
+    @ArchTest
+    static final ArchRule theCommandLineUsesNoInternals = noClasses().that().resideInAPackage(ENGINE + ".cli..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + ".internal..");
 }

@@ -5,7 +5,7 @@ import io.migbench.engine.MigrationOptions;
 import io.migbench.engine.MigrationResult;
 import io.migbench.engine.MigrationStatus;
 import io.migbench.engine.Migrator;
-import io.migbench.engine.PausePoints;
+import io.migbench.engine.internal.PausePoints;
 import io.migbench.engine.VerifyMode;
 import io.migbench.engine.cli.EngineMain;
 import io.migbench.engine.testing.TestPostgres;

@@ -1,6 +1,6 @@
 package io.migbench.harness.db.docker;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.harness.db.DatabaseBackend;
 import io.migbench.harness.db.DatabaseInstance;
 import io.migbench.harness.db.InstanceSpec;

@@ -1,7 +1,7 @@
 package io.migbench.harness.db.external;
 
 import io.migbench.engine.ConfigurationException;
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.harness.db.DatabaseEngine;
 
 /**

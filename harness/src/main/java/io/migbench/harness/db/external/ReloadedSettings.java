@@ -1,6 +1,6 @@
 package io.migbench.harness.db.external;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.harness.db.DatabaseEngine;
 import io.migbench.harness.db.DatabaseInstance;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.migbench.harness.sweep.baseline;
 
 import io.migbench.engine.ConnectionSpec;
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.schema.TableName;
 import io.migbench.harness.scenario.CopyFormat;
 

@@ -1,6 +1,6 @@
 package io.migbench.harness.sweep.baseline;
 
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.ConnectionPools;
 import io.migbench.engine.schema.TableName;
 

@@ -1,7 +1,7 @@
 package io.migbench.harness.sweep.baseline;
 
 import io.migbench.engine.ConnectionSpec;
-import io.migbench.engine.Redaction;
+import io.migbench.engine.internal.Redaction;
 import io.migbench.engine.copy.ConnectionPools;
 
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.migbench.engine;
+package io.migbench.engine.internal;
 
 import java.util.Collection;
 import java.util.regex.Pattern;

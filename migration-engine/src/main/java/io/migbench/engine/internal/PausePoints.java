@@ -1,4 +1,4 @@
-package io.migbench.engine;
+package io.migbench.engine.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -149,8 +149,9 @@ final class MigrationRun {
             }
             checkSourceConnections();
             try (SourceDatabase sourceDb = openSource(sourceSnapshot(recorded))) {
-                SourceSchema schema = sourceDb.schemaReader()
+                SourceSchema read = sourceDb.schemaReader()
                         .read(options.schemas(), new TableFilter(options.includeTables(), options.excludeTables()));
+                SourceSchema schema = options.sampled() ? read.withForeignKeysNotValid() : read;
                 sourceVersion = schema.serverVersion();
                 if (schema.allTables().isEmpty()) {
                     throw new OptionException(options.includeTables().isEmpty() ? EngineOption.SCHEMAS : EngineOption.TABLES,

@@ -12,4 +12,10 @@ package io.migbench.engine.schema;
 public record ConstraintDef(String name, Kind kind, String definition, String indexName, String indexDef) {
     /** {@code CHECK} here is a NOT VALID check (valid ones are created with the table). */
     public enum Kind { PRIMARY_KEY, UNIQUE, EXCLUSION, CHECK, FOREIGN_KEY }
+
+    /** This constraint added {@code NOT VALID}: enforced on new rows, the existing ones not checked. */
+    public ConstraintDef notValid() {
+        return definition.endsWith(" NOT VALID") ? this
+                : new ConstraintDef(name, kind, definition + " NOT VALID", indexName, indexDef);
+    }
 }

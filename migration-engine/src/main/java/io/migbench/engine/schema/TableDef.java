@@ -31,6 +31,13 @@ public record TableDef(TableName name, List<ColumnDef> columns, List<String> spl
         this(name, columns, splitKey, checks, constraints, indexes, estimatedRows, bytes, null, null);
     }
 
+    /** This table with its foreign keys added {@code NOT VALID}. */
+    public TableDef withForeignKeysNotValid() {
+        List<ConstraintDef> keys = constraints.stream()
+                .map(k -> k.kind() == ConstraintDef.Kind.FOREIGN_KEY ? k.notValid() : k).toList();
+        return new TableDef(name, columns, splitKey, checks, keys, indexes, estimatedRows, bytes, partitionOf, partitionBy);
+    }
+
     public boolean partitioned() {
         return partitionBy != null;
     }

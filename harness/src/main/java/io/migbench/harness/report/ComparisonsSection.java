@@ -68,7 +68,7 @@ final class ComparisonsSection implements ReportSection {
         for (PlatformAnalysis p : platforms) {
             Map<String, ConfigurationStats> bestPerSource = new LinkedHashMap<>();
             p.configurations().stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
-                    .forEach(c -> bestPerSource.merge(c.key().sourceEngine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+                    .forEach(c -> bestPerSource.merge(c.key().sourceEngine(), c, ConfigurationStats::faster));
             double top = bestPerSource.values().stream().mapToDouble(ConfigurationStats::median).max().orElse(1);
             ConfigurationStats fastest = bestPerSource.values().stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
             bestPerSource.forEach((source, c) -> out.add(comparisonRow(p, source, c, Format.ratio(c.median() / top)
@@ -92,7 +92,7 @@ final class ComparisonsSection implements ReportSection {
             Map<String, Map<EngineKind, ConfigurationStats>> bySource = new LinkedHashMap<>();
             p.configurations().stream().filter(c -> c.n() > 0)
                     .forEach(c -> bySource.computeIfAbsent(c.key().sourceEngine(), k -> new java.util.EnumMap<>(EngineKind.class))
-                            .merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+                            .merge(c.key().engine(), c, ConfigurationStats::faster));
             boolean manySources = bySource.size() > 1;
             bySource.forEach((source, best) -> {
                 Optional<ConfigurationStats> limit = best.values().stream().filter(c -> c.key().engine().limitLine()).findFirst();

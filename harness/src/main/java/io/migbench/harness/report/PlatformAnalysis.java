@@ -110,7 +110,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         configurations.stream()
                 .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0 && c.key().sourceEngine().equals(source))
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
-                        (a, b) -> a.median() >= b.median() ? a : b));
+                        ConfigurationStats::faster));
         return List.copyOf(byTasks.values());
     }
 
@@ -118,7 +118,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
     Map<EngineKind, ConfigurationStats> bestPerEngine() {
         Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
         configurations.stream().filter(c -> c.n() > 0)
-                .forEach(c -> out.merge(c.key().engine(), c, (a, b) -> a.median() >= b.median() ? a : b));
+                .forEach(c -> out.merge(c.key().engine(), c, ConfigurationStats::faster));
         return out;
     }
 

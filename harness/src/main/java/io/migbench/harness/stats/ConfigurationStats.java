@@ -101,4 +101,9 @@ public record ConfigurationStats(ConfigurationKey key, List<TrialResult> trials,
     /** Orders configurations by median throughput, highest first. */
     public static final Comparator<ConfigurationStats> FASTEST_FIRST =
             Comparator.comparingDouble(ConfigurationStats::median).reversed();
+
+    /** The one with the higher median, the first on a tie: the merge function for "fastest per key" maps. */
+    public static ConfigurationStats faster(ConfigurationStats a, ConfigurationStats b) {
+        return a.median() >= b.median() ? a : b;
+    }
 }

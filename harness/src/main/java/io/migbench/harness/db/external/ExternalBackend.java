@@ -51,7 +51,7 @@ public final class ExternalBackend implements DatabaseBackend {
         ExternalInstance instance = new ExternalInstance(spec, server, password);
         instance.verify();
         if (!spec.serverSettings().isEmpty()) {
-            ReloadedSettings.apply(instance);
+            instance.reloadSettings();
         }
         return instance;
     }

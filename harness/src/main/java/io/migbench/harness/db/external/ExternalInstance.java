@@ -8,12 +8,15 @@ import io.migbench.harness.db.InstanceSpec;
 import io.migbench.harness.db.LimitStatus;
 import io.migbench.harness.db.accounting.ResourceCounters;
 
+import java.util.Map;
 
-/** An existing server; closing it only forgets it. */
+
+/** An existing server; closing it writes back the settings migbench reloaded into it, and otherwise only forgets it. */
 final class ExternalInstance extends AbstractDatabaseInstance {
     static final String NOT_OURS = "external server: limits not under migbench's control";
 
     private final ExternalServer server;
+    private Map<String, String> settingsBefore;
 
     ExternalInstance(InstanceSpec spec, ExternalServer server, String password) {
         super(spec, server.user(), password);
@@ -69,9 +72,17 @@ final class ExternalInstance extends AbstractDatabaseInstance {
         }
     }
 
+    /** Applies the profile's settings by ALTER SYSTEM + reload, to be reverted by {@link #tearDown}. */
+    void reloadSettings() {
+        settingsBefore = ReloadedSettings.apply(this);
+    }
+
     @Override
     protected void tearDown() {
-        // not ours to stop
+        // not ours to stop; only its settings are put back
+        if (settingsBefore != null) {
+            ReloadedSettings.revert(this, settingsBefore);
+        }
     }
 
     @Override

@@ -276,8 +276,11 @@ public final class CopyBenchmark {
             samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
                     ratio("whole migration, acknowledged verification, vs the pipe", pipe, acknowledged));
         });
-        samples.fastest("pgcopydb.*").ifPresent(p -> ratio("whole migration vs pgcopydb clone (target >= 1.6)", p,
-                engineWhole));
+        samples.fastest("pgcopydb.*").ifPresent(p -> {
+            ratio("whole migration vs pgcopydb clone (target >= 1.6)", p, engineWhole);
+            samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
+                    ratio("whole migration, acknowledged verification, vs pgcopydb", p, acknowledged));
+        });
         notes.forEach(n -> out.println("note: " + n));
     }
 

@@ -4,6 +4,7 @@ import io.migbench.engine.MigrationOptions;
 import io.migbench.engine.MigrationResult;
 import io.migbench.engine.Migrator;
 import io.migbench.engine.SplitStrategy;
+import io.migbench.engine.TimelineEvent;
 import io.migbench.engine.VerifyMode;
 import io.migbench.harness.dataset.LoadReport;
 import io.migbench.harness.dataset.StackOverflowDataset;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -193,14 +195,33 @@ public final class CopyBenchmark {
         // CPU the engine's JVM took from the servers (on a small machine every core is shared)
         record("  engine JVM CPU, tasks=" + tasks + label, engineCpu);
         out.printf(Locale.ROOT, "    tail steps: %s%n", tailSteps(r));
+        out.printf(Locale.ROOT, "    per table (copy start-end, then finalization end): %s%n", tableSpans(r));
+    }
+
+    /** Per table, in the order their copies ended: first COPY start - last COPY end / end of its last step. */
+    private static String tableSpans(MigrationResult r) {
+        Map<String, double[]> spans = new LinkedHashMap<>();
+        for (TimelineEvent e : r.timeline()) {
+            double[] s = spans.computeIfAbsent(e.table(), t -> new double[] {Double.MAX_VALUE, 0, 0});
+            if (e.step().equals("copy")) {
+                s[0] = Math.min(s[0], e.startSeconds());
+                s[1] = Math.max(s[1], e.endSeconds());
+            }
+            s[2] = Math.max(s[2], e.endSeconds());
+        }
+        return spans.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]))
+                .map(e -> String.format(Locale.ROOT, "%s %.2f-%.2f/%.2f", e.getKey(), e.getValue()[0],
+                        e.getValue()[1], e.getValue()[2]))
+                .toList().toString();
     }
 
     /** The steps that ran after the last COPY ended, by their time within the tail, longest first. */
     private static String tailSteps(MigrationResult r) {
         double lastCopy = r.timings().totalSeconds() - r.timings().tailSeconds();
         return r.timeline().stream().filter(e -> e.endSeconds() > lastCopy)
-                .sorted(java.util.Comparator.comparingDouble(
-                        (io.migbench.engine.TimelineEvent e) -> e.endSeconds() - Math.max(e.startSeconds(), lastCopy))
+                .sorted(Comparator.comparingDouble(
+                        (TimelineEvent e) -> e.endSeconds() - Math.max(e.startSeconds(), lastCopy))
                         .reversed())
                 .limit(5)
                 .map(e -> String.format(Locale.ROOT, "%s %s%s %.2f-%.2f", e.table(), e.step(),
@@ -255,8 +276,11 @@ public final class CopyBenchmark {
             samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
                     ratio("whole migration, acknowledged verification, vs the pipe", pipe, acknowledged));
         });
-        samples.fastest("pgcopydb.*").ifPresent(p -> ratio("whole migration vs pgcopydb clone (target >= 1.6)", p,
-                engineWhole));
+        samples.fastest("pgcopydb.*").ifPresent(p -> {
+            ratio("whole migration vs pgcopydb clone (target >= 1.6)", p, engineWhole);
+            samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
+                    ratio("whole migration, acknowledged verification, vs pgcopydb", p, acknowledged));
+        });
         notes.forEach(n -> out.println("note: " + n));
     }
 

@@ -75,12 +75,13 @@ final class MethodSection implements ReportSection {
         if (measured.stream().noneMatch(t -> t.round() != null)) {
             return "not recorded (an older run, or the tuner, which measures each point's trials back to back)";
         }
-        // interleaved rounds run in file order round after round; blocked ones restart at round 1 for each point
+        // interleaved rounds run in file order round after round; blocked ones restart at round 1 for each point.
+        // Rounds are numbered per run: a report over several runs (compare, merged folders) restarts them per run.
         Map<String, Integer> lastRound = new LinkedHashMap<>();
         boolean interleaved = true;
         for (TrialRecord t : measured) {
             if (t.round() != null) {
-                Integer previous = lastRound.put(t.platformKey(), t.round());
+                Integer previous = lastRound.put(t.runId() + " " + t.platformKey(), t.round());
                 interleaved &= previous == null || previous <= t.round();
             }
         }

@@ -114,10 +114,13 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         return List.copyOf(byTasks.values());
     }
 
-    /** Each copy engine's fastest configuration on the platform, in enum order. */
+    /**
+     * Each copy engine's fastest configuration from the {@link #primarySource()}, in enum order (a
+     * {@code compare_with} source's trials, of another source engine, would otherwise win or lose the comparison).
+     */
     Map<EngineKind, ConfigurationStats> bestPerEngine() {
         Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
-        configurations.stream().filter(c -> c.n() > 0)
+        primaryConfigurations().stream().filter(c -> c.n() > 0)
                 .forEach(c -> out.merge(c.key().engine(), c, ConfigurationStats::faster));
         return out;
     }

@@ -90,9 +90,8 @@ final class ComparisonsSection implements ReportSection {
         List<ComparisonRow> out = new ArrayList<>();
         for (PlatformAnalysis p : platforms) {
             Map<String, Map<EngineKind, ConfigurationStats>> bySource = new LinkedHashMap<>();
-            p.configurations().stream().filter(c -> c.n() > 0)
-                    .forEach(c -> bySource.computeIfAbsent(c.key().sourceEngine(), k -> new java.util.EnumMap<>(EngineKind.class))
-                            .merge(c.key().engine(), c, ConfigurationStats::faster));
+            p.sourceEngines().forEach(source -> bySource.put(source, p.bestPerEngine(source)));
+            bySource.values().removeIf(Map::isEmpty);
             boolean manySources = bySource.size() > 1;
             bySource.forEach((source, best) -> {
                 Optional<ConfigurationStats> limit = best.values().stream().filter(c -> c.key().engine().limitLine()).findFirst();

@@ -114,13 +114,23 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         return List.copyOf(byTasks.values());
     }
 
+    /** The source engines measured on the platform, in first-seen order (two with {@code compare_with}). */
+    public List<String> sourceEngines() {
+        return configurations.stream().map(c -> c.key().sourceEngine()).distinct().toList();
+    }
+
     /**
      * Each copy engine's fastest configuration from the {@link #primarySource()}, in enum order (a
      * {@code compare_with} source's trials, of another source engine, would otherwise win or lose the comparison).
      */
     Map<EngineKind, ConfigurationStats> bestPerEngine() {
+        return bestPerEngine(primarySource());
+    }
+
+    /** Each copy engine's fastest configuration from {@code source}, in enum order; empty when none completed a trial. */
+    Map<EngineKind, ConfigurationStats> bestPerEngine(String source) {
         Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
-        primaryConfigurations().stream().filter(c -> c.n() > 0)
+        configurations.stream().filter(c -> c.n() > 0 && c.key().sourceEngine().equals(source))
                 .forEach(c -> out.merge(c.key().engine(), c, ConfigurationStats::faster));
         return out;
     }

@@ -1,0 +1,31 @@
+package io.migbench.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of the recorded {@code source.compare_with} sweep of src/test/resources/report-fixture: the main source
+ * is SQL Server (the baseline, migbench and freebcp-out), the compared PostgreSQL source ran migbench only, faster.
+ */
+class CompareWithSourceReportTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void theEngineChartNamesTheSourceItShowsAndTheTableKeepsEverySource() throws IOException {
+        String report = Files.readString(ReportGenerator.generate(List.of(ReportFixture.copy(work, "compare-with")),
+                work.resolve("report"), null));
+
+        assertThat(report).contains("![Copy engines compared on the sqlserver source (best configuration each, "
+                + "bars = 95% CI)](charts/engine-comparison.png)");
+        assertThat(report.lines().filter(l -> l.startsWith("| default @ vm (container, 2 cores) | ") && l.contains(" source) |"))
+                .map(l -> l.split(" \\| ")[1]).toList()).as("the copy-engine table, per source engine")
+                .containsExactly("migbench (sqlserver source)", "freebcp-out (sqlserver source)", "migbench (postgresql source)");
+    }
+}

@@ -66,13 +66,8 @@ final class ComparisonsSection implements ReportSection {
         }
         List<ComparisonRow> out = new ArrayList<>();
         for (PlatformAnalysis p : platforms) {
-            Map<String, ConfigurationStats> bestPerSource = new LinkedHashMap<>();
-            p.configurations().stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0)
-                    .forEach(c -> bestPerSource.merge(c.key().sourceEngine(), c, ConfigurationStats::faster));
-            double top = bestPerSource.values().stream().mapToDouble(ConfigurationStats::median).max().orElse(1);
-            ConfigurationStats fastest = bestPerSource.values().stream().min(ConfigurationStats.FASTEST_FIRST).orElseThrow();
-            bestPerSource.forEach((source, c) -> out.add(comparisonRow(p, source, c, Format.ratio(c.median() / top)
-                    + " of the fastest source" + tieMark(c, fastest))));
+            p.bestPerSource().forEach(s -> out.add(comparisonRow(p, s.sourceEngine(), s.best(),
+                    Format.ratio(s.ratioToFastest()) + " of the fastest source" + tieMark(s.best(), s.fastest()))));
         }
         return out;
     }

@@ -127,6 +127,19 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         return bestPerEngine(primarySource());
     }
 
+    /**
+     * migbench's fastest configuration from each source engine that completed a trial with it, in first-seen order,
+     * each against the fastest of them: the comparison of source engines.
+     */
+    List<SourceBest> bestPerSource() {
+        Map<String, ConfigurationStats> best = new LinkedHashMap<>();
+        sourceEngines().forEach(source -> Optional.ofNullable(bestPerEngine(source).get(EngineKind.MIGBENCH))
+                .ifPresent(c -> best.put(source, c)));
+        Optional<ConfigurationStats> fastest = best.values().stream().min(ConfigurationStats.FASTEST_FIRST);
+        return best.entrySet().stream()
+                .map(e -> new SourceBest(e.getKey(), e.getValue(), fastest.orElseThrow())).toList();
+    }
+
     /** Each copy engine's fastest configuration from {@code source}, in enum order; empty when none completed a trial. */
     Map<EngineKind, ConfigurationStats> bestPerEngine(String source) {
         Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);

@@ -52,11 +52,28 @@ public record RunSummary(int summaryVersion, Tool tool, double confidence, List<
      *
      * @param best      the best configuration's name (a {@link Configuration#name()})
      * @param ranking   the ranking in words; {@code null} when there was nothing to rank it against
+     * @param sources   with several source engines ({@code compare_with}), each one's migbench best; else empty
      */
     public record PlatformSummary(String key, String platform, String host, Host environment, String durability,
                                   String best, Throughput bestRowsPerSecond, Boolean distinguishable,
                                   List<String> tied, String ranking, Recommendation recommendation,
-                                  List<Configuration> configurations) {}
+                                  List<Source> sources, List<Configuration> configurations) {}
+
+    /**
+     * One source engine of the platform, as REPORT.md's "Source engines compared" has it.
+     *
+     * @param best                       migbench's best configuration from it (a {@link Configuration#name()})
+     * @param ratioToFastest             its median over the fastest source's best median, to a thousandth
+     * @param distinguishableFromFastest whether the two intervals of the median are apart; {@code null} for the
+     *                                   fastest source itself
+     */
+    public record Source(String sourceEngine, String best, Throughput rowsPerSecond, double ratioToFastest,
+                         Boolean distinguishableFromFastest) {
+        static Source of(SourceBest s) {
+            return new Source(s.sourceEngine(), Findings.configuration(s.best()), Throughput.of(Findings.throughput(s.best())),
+                    thousandth(s.ratioToFastest()), s.isFastest() ? null : s.distinguishableFromFastest());
+        }
+    }
 
     public record Host(String os, String arch, String cpuModel, int logicalCores, long memoryBytes,
                        String virtualization) {
@@ -134,7 +151,12 @@ public record RunSummary(int summaryVersion, Tool tool, double confidence, List<
                 // a recommendation is always of the best configuration, which is then migbench's own
                 Recommendations.of(p).map(r -> Recommendation.of(r, Findings.configuration(best.orElseThrow())))
                         .orElse(null),
-                p.configurations().stream().map(RunSummary::configuration).toList());
+                sources(p), p.configurations().stream().map(RunSummary::configuration).toList());
+    }
+
+    private static List<Source> sources(PlatformAnalysis p) {
+        List<SourceBest> sources = p.bestPerSource();
+        return sources.size() < 2 ? List.of() : sources.stream().map(Source::of).toList();
     }
 
     /** The ranking's verdict in words, as the sweep's closing screen prints it. */

@@ -1,24 +1,25 @@
 package io.migbench.harness.service;
 
 import io.migbench.harness.report.RunSummary;
-import io.migbench.harness.report.RunSummary.Configuration;
 import io.migbench.harness.report.RunSummary.PlatformSummary;
+import io.migbench.harness.report.RunSummary.Source;
 import io.migbench.harness.report.RunSummary.Throughput;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** The end-of-sweep screen: the best configuration per platform, as summary.json has it. */
+/**
+ * The end-of-sweep screen: the best configuration per platform, as summary.json has it, and with a
+ * {@code compare_with} source each source engine's best.
+ */
 final class BestSettings {
     private BestSettings() {}
 
     /**
      * One screen: per platform the best configuration (the highest median of migbench's own), its interval of the
-     * median, and whether the data tells it apart from the rest; when it does not, the tied set is named.
+     * median, and whether the data tells it apart from the rest; when it does not, the tied set is named. Several
+     * source engines on a platform add one line each: migbench's best from it and its ratio to the fastest source's.
      */
     static void print(PrintWriter out, RunSummary summary) {
         List<PlatformSummary> measured = summary.platforms().stream().filter(p -> p.best() != null).toList();
@@ -33,7 +34,7 @@ final class BestSettings {
             if (p.ranking() != null) {
                 out.println("  " + p.ranking());
             }
-            printSources(out, p);
+            p.sources().forEach(s -> out.println("  " + source(s)));
             if (t.n() < 3) {
                 out.println("  warning: fewer than 3 measured trials; the interval says little");
             }
@@ -44,22 +45,11 @@ final class BestSettings {
         out.flush();
     }
 
-    /**
-     * With a {@code compare_with} source, migbench's best configuration from each source engine and its ratio to the
-     * fastest source's (the report's source comparison, on one line each).
-     */
-    private static void printSources(PrintWriter out, PlatformSummary p) {
-        Map<String, Configuration> bestPerSource = new LinkedHashMap<>();
-        p.configurations().stream().filter(c -> "migbench".equals(c.engine()) && c.rowsPerSecond() != null)
-                .forEach(c -> bestPerSource.merge(c.sourceEngine(), c,
-                        (a, b) -> b.rowsPerSecond().median() > a.rowsPerSecond().median() ? b : a));
-        if (bestPerSource.size() < 2) {
-            return;
-        }
-        double top = bestPerSource.values().stream().mapToDouble(c -> c.rowsPerSecond().median()).max().orElseThrow();
-        bestPerSource.values().stream()
-                .sorted(Comparator.comparingDouble((Configuration c) -> c.rowsPerSecond().median()).reversed())
-                .forEach(c -> out.printf(Locale.ROOT, "  %s source: %s, median %,.0f rows/s (%.2fx the fastest source)%n",
-                        c.sourceEngine(), c.name(), c.rowsPerSecond().median(), c.rowsPerSecond().median() / top));
+    /** A source engine's line, worded as the report's "Source engines compared" row. */
+    private static String source(Source s) {
+        String apart = s.distinguishableFromFastest() == null ? ""
+                : s.distinguishableFromFastest() ? " (distinguishable)" : " (not distinguishable)";
+        return String.format(Locale.ROOT, "%s source: %s, median %,.0f rows/s, %.2f× of the fastest source%s",
+                s.sourceEngine(), s.best(), s.rowsPerSecond().median(), s.ratioToFastest(), apart);
     }
 }

@@ -102,6 +102,32 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aCompareWithRunHasEachSourcesBestBesideTheMainSourcesFindings() throws Exception {
+        JsonNode platform = JSON.readTree(print("report", "--format", "json", copy("compare-with").toString()))
+                .at("/platforms/0");
+
+        assertThat(platform.get("best").asText()).isEqualTo("migbench t2");
+        assertThat(platform.at("/best_rows_per_second/median").asDouble()).as("of the main source, SQL Server")
+                .isEqualTo(99563.2);
+        JsonNode sources = platform.get("sources");
+        assertThat(sources).extracting(s -> s.get("source_engine").asText()).containsExactly("sqlserver", "postgresql");
+        assertThat(sources.get(0).get("best").asText()).isEqualTo("migbench t2");
+        assertThat(sources.at("/0/rows_per_second/median").asDouble()).isEqualTo(99563.2);
+        assertThat(sources.at("/0/ratio_to_fastest").asDouble()).isEqualTo(0.45);
+        assertThat(sources.at("/0/distinguishable_from_fastest").asBoolean()).isTrue();
+        assertThat(sources.at("/1/rows_per_second/median").asDouble()).isEqualTo(221346.0);
+        assertThat(sources.at("/1/ratio_to_fastest").asDouble()).isEqualTo(1.0);
+        assertThat(sources.at("/1/distinguishable_from_fastest").isNull()).as("the fastest source itself").isTrue();
+    }
+
+    @Test
+    void aRunOfOneSourceHasNoSourceEntries() throws Exception {
+        JsonNode platform = JSON.readTree(print("report", "--format", "json", copy("run-a").toString())).at("/platforms/0");
+
+        assertThat(platform.get("sources")).isEmpty();
+    }
+
+    @Test
     void jsonFormatWritesNothingAndRejectsOptionsThatOnlyMarkdownUses() throws Exception {
         Path run = copy("run-a");
         assertThat(JSON.readTree(print("report", "--format", "json", run.toString())).at("/platforms/0/platform")

@@ -5,7 +5,6 @@ import io.migbench.harness.results.TrialResult;
 import io.migbench.harness.stats.ConfigurationStats;
 import io.migbench.harness.stats.Summary;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,29 +63,9 @@ final class MethodSection implements ReportSection {
                         : measuredPerConfig.first() + " to " + measuredPerConfig.last()),
                 new Metric("Warmup trials (recorded, excluded)", String.valueOf(warmups)),
                 new Metric("Failed trials (listed, excluded)", String.valueOf(failed)),
-                new Metric("Trial order", trialOrder(all)),
+                new Metric("Trial order", TrialOrderCheck.describe(all)),
                 new Metric("Drift check (first vs last round)", checked == 0 ? "not possible: fewer than 2 trials each"
                         : drifted + " of " + checked + " configurations drifted more than their spread"));
-    }
-
-    /** How the measured trials were ordered, read from the round column (empty in old runs and tuner runs). */
-    private static String trialOrder(List<TrialResult> all) {
-        List<TrialRecord> measured = all.stream().map(TrialResult::trial).filter(TrialRecord::isMeasured).toList();
-        if (measured.stream().noneMatch(t -> t.round() != null)) {
-            return "not recorded (an older run, or the tuner, which measures each point's trials back to back)";
-        }
-        // interleaved rounds run in file order round after round; blocked ones restart at round 1 for each point.
-        // Rounds are numbered per run: a report over several runs (compare, merged folders) restarts them per run.
-        Map<String, Integer> lastRound = new LinkedHashMap<>();
-        boolean interleaved = true;
-        for (TrialRecord t : measured) {
-            if (t.round() != null) {
-                Integer previous = lastRound.put(t.runId() + " " + t.platformKey(), t.round());
-                interleaved &= previous == null || previous <= t.round();
-            }
-        }
-        return interleaved ? "interleaved: rounds over every point, each round in a seeded random order"
-                : "blocked: each point's trials back to back";
     }
 
     private static FailedRow failedRow(TrialResult r) {

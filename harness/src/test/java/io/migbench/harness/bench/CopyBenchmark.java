@@ -198,21 +198,29 @@ public final class CopyBenchmark {
         out.printf(Locale.ROOT, "    per table (copy start-end, then finalization end): %s%n", tableSpans(r));
     }
 
-    /** Per table, in the order their copies ended: first COPY start - last COPY end / end of its last step. */
-    private static String tableSpans(MigrationResult r) {
-        Map<String, double[]> spans = new LinkedHashMap<>();
-        for (TimelineEvent e : r.timeline()) {
-            double[] s = spans.computeIfAbsent(e.table(), t -> new double[] {Double.MAX_VALUE, 0, 0});
-            if (e.step().equals("copy")) {
-                s[0] = Math.min(s[0], e.startSeconds());
-                s[1] = Math.max(s[1], e.endSeconds());
-            }
-            s[2] = Math.max(s[2], e.endSeconds());
+    /** A table's first COPY start, last COPY end and the end of its last own step. */
+    private record TableSpan(double copyStart, double copyEnd, double finalized) {
+        static final TableSpan NONE = new TableSpan(Double.MAX_VALUE, 0, 0);
+
+        TableSpan with(TimelineEvent e) {
+            boolean copy = e.step().equals("copy");
+            return new TableSpan(copy ? Math.min(copyStart, e.startSeconds()) : copyStart,
+                    copy ? Math.max(copyEnd, e.endSeconds()) : copyEnd, Math.max(finalized, e.endSeconds()));
         }
+    }
+
+    /**
+     * Per table, in the order their copies ended: first COPY start - last COPY end / end of its last step. Foreign
+     * keys are left out: they are added to every table at once when all are finalized, so they end with the run.
+     */
+    private static String tableSpans(MigrationResult r) {
+        Map<String, TableSpan> spans = new LinkedHashMap<>();
+        r.timeline().stream().filter(e -> !e.step().equals("foreign-keys"))
+                .forEach(e -> spans.compute(e.table(), (t, span) -> (span == null ? TableSpan.NONE : span).with(e)));
         return spans.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]))
-                .map(e -> String.format(Locale.ROOT, "%s %.2f-%.2f/%.2f", e.getKey(), e.getValue()[0],
-                        e.getValue()[1], e.getValue()[2]))
+                .sorted(Comparator.comparingDouble((Map.Entry<String, TableSpan> e) -> e.getValue().copyEnd()))
+                .map(e -> String.format(Locale.ROOT, "%s %.2f-%.2f/%.2f", e.getKey(), e.getValue().copyStart(),
+                        e.getValue().copyEnd(), e.getValue().finalized()))
                 .toList().toString();
     }
 
@@ -269,17 +277,16 @@ public final class CopyBenchmark {
         out.printf(Locale.ROOT, "engine heap limit: %d MB (the engine ran inside this JVM)%n",
                 Runtime.getRuntime().maxMemory() >> 20);
         var engineWhole = samples.fastest(ENGINE_WHOLE + ", tasks=\\d+").orElseThrow();
+        var acknowledged = samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged");
         samples.fastest(PIPE_SLICES + ".*").ifPresent(pipe -> {
             ratio("whole migration vs data-only sliced pipe (target >= 1.0)", pipe, engineWhole);
             ratio("engine copy phase vs data-only sliced pipe", pipe, "  engine copy phase" + engineWhole.substring(
                     ENGINE_WHOLE.length()));
-            samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
-                    ratio("whole migration, acknowledged verification, vs the pipe", pipe, acknowledged));
+            acknowledged.ifPresent(a -> ratio("whole migration, acknowledged verification, vs the pipe", pipe, a));
         });
         samples.fastest("pgcopydb.*").ifPresent(p -> {
             ratio("whole migration vs pgcopydb clone (target >= 1.6)", p, engineWhole);
-            samples.fastest(ENGINE_WHOLE + ", tasks=\\d+ verify=acknowledged").ifPresent(acknowledged ->
-                    ratio("whole migration, acknowledged verification, vs pgcopydb", p, acknowledged));
+            acknowledged.ifPresent(a -> ratio("whole migration, acknowledged verification, vs pgcopydb", p, a));
         });
         notes.forEach(n -> out.println("note: " + n));
     }

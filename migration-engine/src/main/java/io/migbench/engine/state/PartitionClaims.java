@@ -48,21 +48,27 @@ public final class PartitionClaims {
 
     /**
      * Claims the biggest claimable partition for the connection {@code c}, which is to copy it (its backend is
-     * recorded as the holder), in a transaction of its own.
+     * recorded as the holder), in a transaction of its own. After a failure the caller discards {@code c}.
      */
     public Optional<Claim> claimNext(Connection c) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        Optional<Claim> claim;
         try {
-            Optional<Claim> claim = claim(c);
+            claim = claim(c);
             c.commit();
-            return claim;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            // a connection lost mid-claim is closed by the pool, so its rollback fails too ("Connection is closed",
+            // no SQLState): the claim's own failure, whose SQLState decides a retry, is the one thrown
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
+        c.setAutoCommit(autoCommit);
+        return claim;
     }
 
     private Optional<Claim> claim(Connection c) throws SQLException {

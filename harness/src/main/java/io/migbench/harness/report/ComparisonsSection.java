@@ -32,6 +32,7 @@ final class ComparisonsSection implements ReportSection {
                 .list("beforeAfter", in.platforms().stream().map(ComparisonsSection::beforeAfter).flatMap(Optional::stream).toList())
                 .list("sourceComparison", sourceComparison(in.platforms()))
                 .list("engineComparison", engineComparison(in.platforms()))
+                .list("tablesAgainstLimit", TableLimitComparison.of(in.platforms()))
                 .map();
     }
 

@@ -43,7 +43,12 @@ final class TransferSection implements ReportSection {
 
     /** The median of a per-table measurement over one table's rows (the per-table chart draws the same). */
     static Optional<Double> median(List<TableRecord> list, Function<TableRecord, Double> metric) {
+        return summary(list, metric).map(Summary::median);
+    }
+
+    /** Median and range of a per-table measurement over one table's rows; empty when none was measured. */
+    static Optional<Summary> summary(List<TableRecord> list, Function<TableRecord, Double> metric) {
         double[] v = list.stream().map(metric).filter(x -> x != null).mapToDouble(Double::doubleValue).toArray();
-        return v.length == 0 ? Optional.empty() : Optional.of(Summary.of(v).median());
+        return v.length == 0 ? Optional.empty() : Optional.of(Summary.of(v));
     }
 }

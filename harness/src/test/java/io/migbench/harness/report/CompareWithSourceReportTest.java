@@ -28,4 +28,19 @@ class CompareWithSourceReportTest {
                 .map(l -> l.split(" \\| ")[1]).toList()).as("the copy-engine table, per source engine")
                 .containsExactly("migbench (sqlserver source)", "freebcp-out (sqlserver source)", "migbench (postgresql source)");
     }
+
+    @Test
+    void eachTableIsSetAgainstTheLimitLineAtOneStreamWhereTheSourceHasOne() throws IOException {
+        String report = Files.readString(ReportGenerator.generate(List.of(ReportFixture.copy(work, "compare-with")),
+                work.resolve("report"), null));
+
+        assertThat(report).contains("### default @ vm (container, 2 cores), sqlserver source: each table against "
+                + "`freebcp-out` (migbench t1 vs freebcp-out t1)");
+        // posts at t1, measured trials 2-4 of tables.csv: migbench 3.071, 3.984, 2.753 s; freebcp-out 2.038, 2.741,
+        // 1.923 s; medians 3.071 and 2.038 give 0.66x, and the ranges (2.753-3.984, 1.923-2.741) do not meet
+        assertThat(report).contains("| dbo.posts | 85,711 | 3.071 s (2.753–3.984) | 2.038 s (1.923–2.741) | "
+                + "0.66× (distinguishable) |");
+        assertThat(report).as("the PostgreSQL source of this run has no limit line to set its tables against")
+                .doesNotContain("postgresql source: each table against");
+    }
 }

@@ -28,7 +28,7 @@ import java.util.UUID;
  * drained into {@code CopyIn} by another thread. The caller owns the connection (see {@link SqlServerConnections}).
  */
 public final class SqlServerRangeReader {
-    private static final int FETCH_SIZE = 10_000;
+    static final int FETCH_SIZE = 10_000;
     private static final Set<String> UTF16_TYPES = Set.of("nchar", "nvarchar", "ntext", "sysname");
 
     private final Table table;

@@ -4,7 +4,7 @@ import io.migbench.engine.copy.binary.Chunk;
 import io.migbench.engine.copy.binary.ChunkSink;
 
 /** Measures encoding alone: counts the bytes of each full chunk and hands the same chunk back. */
-final class DiscardingSink implements ChunkSink {
+public final class DiscardingSink implements ChunkSink {
     long bytes;
 
     @Override

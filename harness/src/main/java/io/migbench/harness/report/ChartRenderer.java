@@ -159,10 +159,13 @@ final class ChartRenderer {
         return chart;
     }
 
-    /** Each engine's best median rows/s per platform from its main source, with CI bars. */
+    /**
+     * Each engine's best median rows/s per platform from its main source. The interval of the median is asymmetric
+     * and a bar chart's error bars are not, so each bar reaches the interval's farther end on both sides.
+     */
     private static CategoryChart engines(List<PlatformAnalysis> platforms) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Copy engines compared" + sourceOfEngines(platforms) + " (best configuration each, bars = 95% CI)")
+                .title("Copy engines compared" + sourceOfEngines(platforms) + " (best configuration each, bars = interval of the median at its wider side)")
                 .xAxisTitle("Platform").yAxisTitle("Rows per second (median)").build();
         style(chart.getStyler());
         chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::compact);
@@ -177,7 +180,8 @@ final class ChartRenderer {
                 ConfigurationStats c = p.bestPerEngine().get(engine);
                 any |= c != null;
                 y.add(c == null ? 0.0 : c.median());
-                err.add(c == null ? 0.0 : c.throughput().filter(Summary::hasInterval).map(Summary::halfWidth).orElse(0.0));
+                err.add(c == null ? 0.0 : c.throughput().filter(Summary::hasInterval)
+                        .map(t -> Math.max(t.median() - t.ciLow(), t.ciHigh() - t.median())).orElse(0.0));
             }
             if (any) {
                 chart.addSeries(engine.code(), categories, y, err);

@@ -49,7 +49,7 @@ final class ComparisonsSection implements ReportSection {
         double d1 = after.summarize(TrialRecord::totalSeconds).map(Summary::median).orElse(Double.NaN);
         rows.add(new BeforeAfterRow("Duration (median)", Format.seconds(d0), Format.seconds(d1),
                 d1 <= d0 ? Format.percent(1 - d1 / d0) + " faster" : Format.percent(d1 / d0 - 1) + " slower"));
-        boolean tied = Findings.throughput(before).overlaps(Findings.throughput(after));
+        boolean tied = !Findings.distinguishable(before, after);
         rows.add(new BeforeAfterRow("Throughput (median rows/s)", Format.rateWithInterval(Findings.throughput(before)),
                 Format.rateWithInterval(Findings.throughput(after)), Format.ratio(after.median() / before.median())
                         + (tied ? ", **not distinguishable** (overlapping intervals)" : ", distinguishable")));
@@ -111,7 +111,7 @@ final class ComparisonsSection implements ReportSection {
         if (c == reference) {
             return "";
         }
-        return Findings.throughput(c).overlaps(Findings.throughput(reference)) ? " (not distinguishable)" : " (distinguishable)";
+        return Findings.distinguishable(c, reference) ? " (distinguishable)" : " (not distinguishable)";
     }
 
     private static ComparisonRow comparisonRow(PlatformAnalysis p, String subject, ConfigurationStats c,

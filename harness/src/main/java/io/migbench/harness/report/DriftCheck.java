@@ -15,7 +15,7 @@ import java.util.Optional;
  * measurement (thermal throttling, a neighbour's load, a growing cache).
  */
 final class DriftCheck {
-    record Row(String platform, String settings, String first, String last, String drift, String spread, String flag) {}
+    record Row(String platform, String source, String settings, String first, String last, String drift, String spread, String flag) {}
 
     private DriftCheck() {}
 
@@ -30,7 +30,7 @@ final class DriftCheck {
         double last = trials.get(trials.size() - 1).rowsPerSecond();
         double spread = 2 * medianAbsoluteDeviation(trials.stream().mapToDouble(TrialRecord::rowsPerSecond).toArray());
         double drift = last - first;
-        return Optional.of(new Row(Format.cell(p.shortLabel()), Format.cell(Findings.configuration(c)), Format.rate(first), Format.rate(last),
+        return Optional.of(new Row(Format.cell(p.shortLabel()), c.key().sourceEngine(), Format.cell(Findings.configuration(c)), Format.rate(first), Format.rate(last),
                 signedPercent(drift / first), Format.percent(spread / c.median()),
                 Math.abs(drift) > spread ? "**drift exceeds spread**" : ""));
     }

@@ -33,6 +33,11 @@ final class Findings {
         return c.throughput().orElseThrow();
     }
 
+    /** Whether the intervals of the two medians tell the configurations apart (they do not overlap). */
+    static boolean distinguishable(ConfigurationStats a, ConfigurationStats b) {
+        return !throughput(a).overlaps(throughput(b));
+    }
+
     /** "1 task", "2 tasks", "1, 2 and 4 tasks". */
     static String tasks(List<ConfigurationStats> group) {
         List<Integer> counts = group.stream().map(c -> c.representative().tasks()).sorted().toList();

@@ -30,7 +30,8 @@ final class MethodSection implements ReportSection {
                 .list("configurations", platforms.stream().flatMap(p -> p.configurations().stream()
                         .map(c -> configurationRow(p, c))).toList())
                 .list("noisy", platforms.stream().flatMap(p -> p.configurations().stream().filter(ConfigurationStats::isNoisy)
-                        .map(c -> p.label() + ": " + withEngine(c))).toList())
+                        .map(c -> p.label() + ": " + Findings.configuration(c) + (p.sourceEngines().size() > 1
+                                ? " (" + c.key().sourceEngine() + " source)" : ""))).toList())
                 .list("failed", in.all().stream().filter(r -> !r.trial().isOk()).map(MethodSection::failedRow).toList())
                 .map();
     }
@@ -75,9 +76,4 @@ final class MethodSection implements ReportSection {
     }
 
     /** The settings label names its engine in runs of this version; older runs' labels (e.g. "tasks=1") do not. */
-    private static String withEngine(ConfigurationStats c) {
-        String label = c.key().settingsLabel();
-        String engine = c.key().engine().code();
-        return label.startsWith(engine + " ") ? label : engine + " " + label;
-    }
 }

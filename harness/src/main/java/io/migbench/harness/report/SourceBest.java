@@ -21,6 +21,6 @@ record SourceBest(String sourceEngine, ConfigurationStats best, ConfigurationSta
 
     /** Whether the two intervals of the median tell this source's best apart from the fastest source's. */
     boolean distinguishableFromFastest() {
-        return !Findings.throughput(best).overlaps(Findings.throughput(fastest));
+        return Findings.distinguishable(best, fastest);
     }
 }

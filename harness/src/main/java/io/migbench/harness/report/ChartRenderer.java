@@ -165,7 +165,7 @@ final class ChartRenderer {
      */
     private static CategoryChart engines(List<PlatformAnalysis> platforms) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Copy engines compared" + sourceOfEngines(platforms) + " (best configuration each, bars = interval of the median at its wider side)")
+                .title("Copy engines" + sourceOfEngines(platforms) + " (best of each, bars = interval of the median)")
                 .xAxisTitle("Platform").yAxisTitle("Rows per second (median)").build();
         style(chart.getStyler());
         chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::compact);

@@ -22,8 +22,8 @@ class CompareWithSourceReportTest {
         String report = Files.readString(ReportGenerator.generate(List.of(ReportFixture.copy(work, "compare-with")),
                 work.resolve("report"), null));
 
-        assertThat(report).contains("![Copy engines compared on the sqlserver source (best configuration each, "
-                + "bars = interval of the median at its wider side)](charts/engine-comparison.png)");
+        assertThat(report).contains("![Copy engines on the sqlserver source (best of each, "
+                + "bars = interval of the median)](charts/engine-comparison.png)");
         assertThat(report.lines().filter(l -> l.startsWith("| default @ vm (container, 2 cores) | ") && l.contains(" source) |"))
                 .map(l -> l.split(" \\| ")[1]).toList()).as("the copy-engine table, per source engine")
                 .containsExactly("migbench (sqlserver source)", "freebcp-out (sqlserver source)", "migbench (postgresql source)");

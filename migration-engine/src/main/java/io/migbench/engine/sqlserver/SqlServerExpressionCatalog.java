@@ -18,8 +18,8 @@ import java.util.Map;
  * Where the T-SQL of the tables' column defaults, computed columns and CHECK constraints is read from, by the best
  * path this server shows (each catalog view probed once): defaults from {@code sys.default_constraints}, else
  * {@code INFORMATION_SCHEMA.COLUMNS}; computed columns from {@code sys.computed_columns}, else known only as computed
- * ({@code sys.columns.is_computed}, values copied); both joined into the one columns query of
- * {@link SqlServerSchemaReader}. Checks from {@code sys.check_constraints} in one query for all tables; when the
+ * ({@code sys.columns.is_computed}, values copied), joined into the columns query of {@link SqlServerSchemaReader};
+ * defaults in a query of their own. Checks from {@code sys.check_constraints} in one query for all tables; when the
  * server cannot show every definition at once, one by one; without that view from {@code INFORMATION_SCHEMA}, every
  * check then counting as enabled and trusted.
  */
@@ -28,6 +28,13 @@ final class SqlServerExpressionCatalog {
     private static final String IN_SCHEMAS = """
             JOIN sys.tables t ON t.object_id = %s JOIN sys.schemas s ON s.schema_id = t.schema_id
             WHERE t.is_ms_shipped = 0 AND s.name IN (%s)""";
+    private static final String DEFAULTS = """
+            SELECT d.parent_object_id, COL_NAME(d.parent_object_id, d.parent_column_id), d.definition
+            FROM sys.default_constraints d
+            """ + IN_SCHEMAS.formatted("d.parent_object_id", "%s");
+    private static final String DEFAULTS_FROM_INFORMATION_SCHEMA = """
+            SELECT OBJECT_ID(QUOTENAME(TABLE_SCHEMA) + '.' + QUOTENAME(TABLE_NAME)), COLUMN_NAME, COLUMN_DEFAULT
+            FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_DEFAULT IS NOT NULL AND TABLE_SCHEMA IN (%s)""";
     private static final String CHECKS = """
             SELECT k.parent_object_id, k.name, k.definition, k.is_disabled, k.is_not_trusted FROM sys.check_constraints k
             """ + IN_SCHEMAS.formatted("k.parent_object_id", "%s") + " ORDER BY k.parent_object_id, k.name";
@@ -41,10 +48,13 @@ final class SqlServerExpressionCatalog {
             WHERE tc.TABLE_SCHEMA IN (%s) ORDER BY 1, 2""";
 
     /**
-     * What the columns query selects for a column's default, computed expression and persisted flag, and the joins
-     * that provide them ({@code c}: sys.columns, {@code t}: sys.tables, {@code s}: sys.schemas).
+     * What the columns query selects for a computed column's expression and persisted flag, and the join that
+     * provides them ({@code c}: sys.columns).
      */
     record ColumnExpressions(String select, String joins) {}
+
+    /** A column of a table, as the defaults are looked up. */
+    record ColumnKey(int objectId, String column) {}
 
     private final Connection connection;
     private final CatalogProbe probe;
@@ -54,23 +64,27 @@ final class SqlServerExpressionCatalog {
         this.probe = probe;
     }
 
-    ColumnExpressions columnExpressions() {
-        StringBuilder joins = new StringBuilder();
-        String defaults;
-        if (probe.readable("sys.default_constraints", "SELECT TOP (0) object_id, definition FROM sys.default_constraints")) {
-            defaults = "d.definition";
-            joins.append(" LEFT JOIN sys.default_constraints d ON d.object_id = c.default_object_id");
-        } else {
-            defaults = "isc.COLUMN_DEFAULT";
-            joins.append(" LEFT JOIN INFORMATION_SCHEMA.COLUMNS isc ON isc.TABLE_SCHEMA = s.name AND isc.TABLE_NAME = t.name"
-                    + " AND isc.COLUMN_NAME = c.name");
-        }
-        String computed = "CAST(NULL AS nvarchar(max)), CAST(0 AS bit)";
+    ColumnExpressions computedColumns() {
         if (probe.readable("sys.computed_columns", "SELECT TOP (0) object_id, column_id, definition, is_persisted FROM sys.computed_columns")) {
-            computed = "cc.definition, cc.is_persisted";
-            joins.append(" LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id");
+            return new ColumnExpressions("cc.definition, cc.is_persisted",
+                    " LEFT JOIN sys.computed_columns cc ON cc.object_id = c.object_id AND cc.column_id = c.column_id");
         }
-        return new ColumnExpressions(defaults + ", " + computed, joins.toString());
+        return new ColumnExpressions("CAST(NULL AS nvarchar(max)), CAST(0 AS bit)", "");
+    }
+
+    /**
+     * The T-SQL of the schemas' column defaults. A query of its own rather than a join in the columns query:
+     * Babelfish 4.4 took 0.87 s for the columns of 200 tables joined to {@code sys.default_constraints} and 0.04 s
+     * without it (the defaults alone: 0.01 s).
+     */
+    Map<ColumnKey, String> defaults(List<String> schemas) throws SQLException {
+        Map<ColumnKey, String> defaults = new HashMap<>();
+        String sql = probe.readable("sys.default_constraints",
+                "SELECT TOP (0) parent_object_id, parent_column_id, definition FROM sys.default_constraints")
+                ? DEFAULTS : DEFAULTS_FROM_INFORMATION_SCHEMA;
+        CatalogQuery.forSchemas(connection, sql, schemas,
+                rs -> defaults.put(new ColumnKey(rs.getInt(1), rs.getString(2)), rs.getString(3)));
+        return defaults;
     }
 
     /** The CHECK constraints of the schemas' tables, by table object id. */

@@ -4,8 +4,8 @@ import io.migbench.engine.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,9 +57,17 @@ public final class PgSchemaReader implements SchemaReader {
         List<TableDef> partitioned = new ArrayList<>();
         List<TableDef> tables = new ArrayList<>();
         Map<Long, PgComments.Commented> commented = new LinkedHashMap<>();
+        // one query per catalog for all tables: per-table queries cost a round trip each, seconds at thousands of tables
+        Array oids = catalog.oids(migrated);
+        Map<Long, List<ColumnDef>> columns = columns(oids);
+        Map<Long, List<ConstraintRow>> constraints = constraints(oids);
+        Map<Long, List<IndexDef>> indexes = indexes(oids);
+        Map<Long, long[]> sizes = sizes(oids);
         for (PgTableTrees.Relation r : relations) {
             if (migrated.contains(r.oid())) {
-                TableDef def = table(r, migrated);
+                TableDef def = table(r, migrated, columns.getOrDefault(r.oid(), List.of()),
+                        constraints.getOrDefault(r.oid(), List.of()), indexes.getOrDefault(r.oid(), List.of()),
+                        sizes.get(r.oid()));
                 (def.partitioned() ? partitioned : tables).add(def);
                 commented.put(r.oid(), new PgComments.Commented("TABLE", r.name()));
             }
@@ -88,75 +96,64 @@ public final class PgSchemaReader implements SchemaReader {
      * still serves to split it. A partitioned table's keys cannot be attached {@code USING INDEX}: they are added
      * on the parent, which builds them on every partition.
      */
-    private TableDef table(PgTableTrees.Relation r, Set<Long> migrated) throws SQLException {
-        List<ColumnDef> columns = columns(r.oid());
+    private TableDef table(PgTableTrees.Relation r, Set<Long> migrated, List<ColumnDef> columns,
+                           List<ConstraintRow> rows, List<IndexDef> indexes, long[] size) throws SQLException {
         boolean partitioned = r.relkind() == 'p';
         List<String> checks = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
         List<String> splitKey = List.of();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT c.conname, c.contype, pg_get_constraintdef(c.oid), c.confrelid,"
-                        + " CASE WHEN c.contype IN ('p', 'u') AND NOT c.condeferrable"
-                        + "  THEN pg_get_indexdef(c.conindid) END,"
-                        + " (SELECT ic.relname FROM pg_class ic WHERE ic.oid = c.conindid),"
-                        + " ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)"
-                        + "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord),"
-                        + " c.conparentid <> 0 OR (c.contype = 'c' AND NOT c.conislocal), c.convalidated"
-                        + " FROM pg_constraint c WHERE c.conrelid = ? AND c.contype IN ('p', 'u', 'x', 'f', 'c')"
-                        + " ORDER BY c.contype = 'p' DESC, c.conname")) {
-            ps.setLong(1, r.oid());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String cname = rs.getString(1);
-                    String def = rs.getString(3);
-                    List<String> keyColumns = List.of((String[]) rs.getArray(7).getArray());
-                    String type = rs.getString(2);
-                    if (type.equals("p") || (type.equals("u") && splitKey.isEmpty()
-                            && keyColumns.stream().allMatch(k -> columnNotNull(columns, k)))) {
-                        splitKey = keyColumns;
-                    }
-                    if (rs.getBoolean(8)) {
-                        continue;
-                    }
-                    String indexDef = partitioned ? null : rs.getString(5);
-                    switch (type) {
-                        // a NOT VALID check may be broken by rows already there: it is added after them, NOT VALID again
-                        case "c" -> {
-                            if (rs.getBoolean(9)) {
-                                checks.add("CONSTRAINT " + Sql.ident(cname) + " " + def);
-                            } else {
-                                constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.CHECK, def, null, null));
-                            }
-                        }
-                        case "p" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.PRIMARY_KEY, def, rs.getString(6), indexDef));
-                        case "u" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.UNIQUE, def, rs.getString(6), indexDef));
-                        case "x" -> constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.EXCLUSION, def, null, null));
-                        case "f" -> {
-                            if (migrated.contains(rs.getLong(4))) {
-                                constraints.add(new ConstraintDef(cname, ConstraintDef.Kind.FOREIGN_KEY, def, null, null));
-                            } else {
-                                LOG.warn("foreign key {} of {} references a table that is not migrated; not created",
-                                        cname, r.name());
-                            }
-                        }
-                        default -> throw new IllegalStateException("unexpected constraint type");
+        for (ConstraintRow c : rows) {
+            if (c.type().equals("p") || (c.type().equals("u") && splitKey.isEmpty()
+                    && c.keyColumns().stream().allMatch(k -> columnNotNull(columns, k)))) {
+                splitKey = c.keyColumns();
+            }
+            if (c.inherited()) {
+                continue;
+            }
+            String indexDef = partitioned ? null : c.indexDef();
+            switch (c.type()) {
+                // a NOT VALID check may be broken by rows already there: it is added after them, NOT VALID again
+                case "c" -> {
+                    if (c.validated()) {
+                        checks.add("CONSTRAINT " + Sql.ident(c.name()) + " " + c.definition());
+                    } else {
+                        constraints.add(new ConstraintDef(c.name(), ConstraintDef.Kind.CHECK, c.definition(), null, null));
                     }
                 }
+                case "p" -> constraints.add(new ConstraintDef(c.name(), ConstraintDef.Kind.PRIMARY_KEY, c.definition(),
+                        c.indexName(), indexDef));
+                case "u" -> constraints.add(new ConstraintDef(c.name(), ConstraintDef.Kind.UNIQUE, c.definition(),
+                        c.indexName(), indexDef));
+                case "x" -> constraints.add(new ConstraintDef(c.name(), ConstraintDef.Kind.EXCLUSION, c.definition(), null, null));
+                case "f" -> {
+                    if (migrated.contains(c.referenced())) {
+                        constraints.add(new ConstraintDef(c.name(), ConstraintDef.Kind.FOREIGN_KEY, c.definition(), null, null));
+                    } else {
+                        LOG.warn("foreign key {} of {} references a table that is not migrated; not created",
+                                c.name(), r.name());
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected constraint type");
             }
         }
-        long[] size = partitioned ? new long[] {0, 0} : size(r.oid(), r.name());
-        return new TableDef(r.name(), columns, splitKey, checks, constraints, indexes(r.oid()), size[0], size[1],
+        long[] rowsAndBytes = partitioned ? new long[] {0, 0} : exactWhenUnanalyzed(size, r.name());
+        return new TableDef(r.name(), columns, splitKey, checks, constraints, indexes, rowsAndBytes[0], rowsAndBytes[1],
                 r.partitionOf(), r.partitionBy());
     }
+
+    /**
+     * A constraint as pg_constraint shows it: {@code inherited} when cloned from a parent (a partition's copy of
+     * its parent's key, an inherited CHECK), {@code indexDef} only for a non-deferrable key.
+     */
+    private record ConstraintRow(String name, String type, String definition, long referenced, String indexDef,
+                                 String indexName, List<String> keyColumns, boolean inherited, boolean validated) {}
 
     private static boolean columnNotNull(List<ColumnDef> columns, String name) {
         return columns.stream().anyMatch(c -> c.name().equals(name) && c.notNull());
     }
 
-    private List<ColumnDef> columns(long oid) throws SQLException {
-        List<ColumnDef> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+    private Map<Long, List<ColumnDef>> columns(Array oids) throws SQLException {
+        return byRelation("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
                         + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
                         + " (SELECT s.oid::regclass::text FROM pg_depend dp JOIN pg_class s ON s.oid = dp.refobjid"
                         + "   AND s.relkind = 'S' WHERE dp.classid = 'pg_attrdef'::regclass AND dp.objid = d.oid"
@@ -169,36 +166,44 @@ public final class PgSchemaReader implements SchemaReader {
                         // a domain sends its base type's binary form
                         + " JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
                         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                        + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String identity = rs.getString(5);
-                    boolean generated = "s".equals(rs.getString(6));
-                    String expr = rs.getString(4);
-                    out.add(new ColumnDef(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            generated ? null : expr,
-                            identity == null || identity.isEmpty() ? 0 : identity.charAt(0),
-                            generated ? expr : null, rs.getString(8), rs.getString(7), !rs.getBoolean(9), null));
-                }
-            }
-        }
-        return out;
+                        + " WHERE a.attrelid = ANY (?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped"
+                        + " ORDER BY a.attrelid, a.attnum", oids, rs -> {
+            String identity = rs.getString(6);
+            boolean generated = "s".equals(rs.getString(7));
+            String expr = rs.getString(5);
+            return new ColumnDef(rs.getString(2), rs.getString(3), rs.getBoolean(4), generated ? null : expr,
+                    identity == null || identity.isEmpty() ? 0 : identity.charAt(0),
+                    generated ? expr : null, rs.getString(9), rs.getString(8), !rs.getBoolean(10), null);
+        });
     }
 
-    private List<IndexDef> indexes(long oid) throws SQLException {
-        List<IndexDef> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT ic.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-                        + " JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ? AND NOT ic.relispartition"
+    private Map<Long, List<ConstraintRow>> constraints(Array oids) throws SQLException {
+        return byRelation("SELECT c.conrelid, c.conname, c.contype, pg_get_constraintdef(c.oid), c.confrelid,"
+                        + " CASE WHEN c.contype IN ('p', 'u') AND NOT c.condeferrable"
+                        + "  THEN pg_get_indexdef(c.conindid) END,"
+                        + " (SELECT ic.relname FROM pg_class ic WHERE ic.oid = c.conindid),"
+                        + " ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)"
+                        + "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord),"
+                        + " c.conparentid <> 0 OR (c.contype = 'c' AND NOT c.conislocal), c.convalidated"
+                        + " FROM pg_constraint c WHERE c.conrelid = ANY (?::oid[]) AND c.contype IN ('p', 'u', 'x', 'f', 'c')"
+                        + " ORDER BY c.conrelid, c.contype = 'p' DESC, c.conname", oids,
+                rs -> new ConstraintRow(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                        rs.getString(7), List.of((String[]) rs.getArray(8).getArray()), rs.getBoolean(9), rs.getBoolean(10)));
+    }
+
+    private Map<Long, List<IndexDef>> indexes(Array oids) throws SQLException {
+        return byRelation("SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                        + " JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ANY (?::oid[]) AND NOT ic.relispartition"
                         + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid"
-                        + "  AND c.conrelid = i.indrelid) ORDER BY ic.relname")) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new IndexDef(rs.getString(1), cascading(rs.getString(2))));
-                }
-            }
+                        + "  AND c.conrelid = i.indrelid) ORDER BY i.indrelid, ic.relname", oids,
+                rs -> new IndexDef(rs.getString(2), cascading(rs.getString(3))));
+    }
+
+    /** Rows of a catalog query over the tables {@code oids}, whose first column is the table's oid, by table in row order. */
+    private <T> Map<Long, List<T>> byRelation(String sql, Array oids, Catalog.Row<T> row) throws SQLException {
+        Map<Long, List<T>> out = new LinkedHashMap<>();
+        for (Map.Entry<Long, T> e : catalog.list(sql, rs -> Map.entry(rs.getLong(1), row.map(rs)), oids)) {
+            out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         }
         return out;
     }
@@ -211,27 +216,24 @@ public final class PgSchemaReader implements SchemaReader {
         return ON_ONLY.matcher(indexDef).replaceFirst("$1");
     }
 
+    /** {reltuples, bytes} of each table; reltuples is -1 for a table never analyzed. */
+    private Map<Long, long[]> sizes(Array oids) throws SQLException {
+        Map<Long, long[]> out = new LinkedHashMap<>();
+        byRelation("SELECT oid, reltuples::bigint, pg_relation_size(oid) FROM pg_class WHERE oid = ANY (?::oid[])", oids,
+                rs -> new long[] {rs.getLong(2), rs.getLong(3)}).forEach((oid, rows) -> out.put(oid, rows.get(0)));
+        return out;
+    }
+
     /** {rows, bytes}: reltuples when the table was ever analyzed, an exact count otherwise. */
-    private long[] size(long oid, TableName name) throws SQLException {
-        long rows;
-        long bytes;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT reltuples::bigint, pg_relation_size(oid) FROM pg_class WHERE oid = ?")) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows = rs.getLong(1);
-                bytes = rs.getLong(2);
-            }
+    private long[] exactWhenUnanalyzed(long[] size, TableName name) throws SQLException {
+        if (size[0] >= 0) {
+            return size;
         }
-        if (rows < 0) {
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + name.onlyQuoted())) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + name.onlyQuoted())) {
+            rs.next();
+            return new long[] {rs.getLong(1), size[1]};
         }
-        return new long[] {rows, bytes};
     }
 
     /**

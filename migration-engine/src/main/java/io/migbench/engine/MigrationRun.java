@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -494,8 +495,25 @@ final class MigrationRun {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // tables and the plan's state rows appear together or not at all
-                new TargetSchemaWriter(options.mode(), options.unloggedLoad()).prepare(c, schema);
+                // tables and the plan's state rows appear together or not at all, unless the target cannot lock them all
+                TargetSchemaWriter writer = new TargetSchemaWriter(options.mode(), options.unloggedLoad());
+                try {
+                    writer.prepare(c, schema);
+                } catch (SQLException e) {
+                    if (!lockTableFull(e)) {
+                        throw e;
+                    }
+                    c.rollback();
+                    int locks = Integer.parseInt(setting(c, "max_locks_per_transaction"));
+                    // the shared lock table holds at least locks x max_connections; a statement takes up to ~5 (a
+                    // table, its TOAST table and index, its indexes when dropped); use a quarter of the table
+                    int batch = Math.max(1, locks * Integer.parseInt(setting(c, "max_connections")) / 20);
+                    LOG.warn("target: creating {} tables in one transaction needs more locks than its lock table holds"
+                            + " (max_locks_per_transaction = {}); creating them in transactions of {} statements, so a"
+                            + " failure now leaves the tables created so far (--mode drop-recreate replaces them)",
+                            schema.allTables().size(), locks, batch);
+                    writer.prepareInBatches(c, schema, batch);
+                }
                 state.replacePlan(c, run, plan);
                 c.commit();
                 PausePoints.reach("schema-created");
@@ -505,6 +523,21 @@ final class MigrationRun {
             }
         }
         return new ResumePlan(plan, Map.of(), List.of());
+    }
+
+    /** PostgreSQL's "out of shared memory" when the lock table is full (its hint names max_locks_per_transaction). */
+    private static boolean lockTableFull(SQLException e) {
+        return "53200".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("max_locks_per_transaction");
+    }
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     /** The plan a copy worker or finalize continues, exactly as recorded. */

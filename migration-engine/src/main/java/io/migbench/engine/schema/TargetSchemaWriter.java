@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * Creates schemas, user types, sequences, partitioned tables with their partitions, and tables (without keys or
  * indexes) in the target, with their comments, inside the caller's transaction, so a failure or a refusal leaves the
- * target exactly as it was. Views and NOT VALID domain checks come after the data ({@link TargetLateObjects}).
+ * target exactly as it was ({@link #prepare}); or, where one transaction cannot hold the locks of so many tables,
+ * committing as it goes ({@link #prepareInBatches}). Views and NOT VALID domain checks come after the data
+ * ({@link TargetLateObjects}).
  */
 public final class TargetSchemaWriter {
     private final TargetMode mode;
@@ -36,6 +38,19 @@ public final class TargetSchemaWriter {
      * @throws OptionException in {@link TargetMode#CREATE} when a target table or view already exists
      */
     public void prepare(Connection c, SourceSchema schema) throws SQLException {
+        write(c, schema, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #prepare}, committing after every {@code statementsPerTransaction} statements (the connection must
+     * not auto-commit), for a target whose lock table cannot hold every table in one transaction
+     * ({@code max_locks_per_transaction}): a failure then leaves what was committed.
+     */
+    public void prepareInBatches(Connection c, SourceSchema schema, int statementsPerTransaction) throws SQLException {
+        write(c, schema, statementsPerTransaction);
+    }
+
+    private void write(Connection c, SourceSchema schema, int statementsPerTransaction) throws SQLException {
         Map<TableName, Character> existing = existingRelations(c, Stream.concat(
                 schema.allTables().stream().map(TableDef::name), schema.views().stream().map(ViewDef::name)).toList());
         if (mode == TargetMode.CREATE && !existing.isEmpty()) {
@@ -43,7 +58,7 @@ public final class TargetSchemaWriter {
                     + existing.keySet().stream().map(TableName::toString).collect(Collectors.joining(", "))
                     + "; use --mode truncate or drop-recreate to replace them (nothing was changed)");
         }
-        try (Statement st = c.createStatement()) {
+        try (Batch st = new Batch(c, statementsPerTransaction)) {
             for (String s : schemaNames(schema)) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(s));
             }
@@ -131,20 +146,48 @@ public final class TargetSchemaWriter {
         return out;
     }
 
-    /** Existing target relations among {@code names}, with their relkind. */
+    /** Existing target relations among {@code names}, with their relkind: one query for all of them. */
     private static Map<TableName, Character> existingRelations(Connection c, List<TableName> names) throws SQLException {
+        Map<String, TableName> byQuoted = new LinkedHashMap<>();
+        names.forEach(t -> byQuoted.put(t.quoted(), t));
         Map<TableName, Character> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT relkind FROM pg_class WHERE oid = to_regclass(?)")) {
-            for (TableName t : names) {
-                ps.setString(1, t.quoted());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        out.put(t, rs.getString(1).charAt(0));
-                    }
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.name, r.relkind FROM unnest(?::text[]) WITH ORDINALITY n(name, ord)"
+                + " JOIN pg_class r ON r.oid = to_regclass(n.name) ORDER BY n.ord")) {
+            ps.setArray(1, c.createArrayOf("text", byQuoted.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(byQuoted.get(rs.getString(1)), rs.getString(2).charAt(0));
                 }
             }
         }
         return out;
+    }
+
+    /** Runs DDL statements, committing after every {@code limit} of them when batching. */
+    private static final class Batch implements AutoCloseable {
+        private final Connection connection;
+        private final Statement statement;
+        private final int limit;
+        private int pending;
+
+        Batch(Connection connection, int limit) throws SQLException {
+            this.connection = connection;
+            this.statement = connection.createStatement();
+            this.limit = limit;
+        }
+
+        void execute(String sql) throws SQLException {
+            statement.execute(sql);
+            if (++pending >= limit) {
+                connection.commit();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
     }
 
     private static boolean typeExists(Connection c, String quotedName) throws SQLException {

@@ -500,7 +500,7 @@ final class MigrationRun {
                 try {
                     writer.prepare(c, schema);
                 } catch (SQLException e) {
-                    if (!lockTableFull(e)) {
+                    if (!TargetSchemaWriter.lockTableFull(e)) {
                         throw e;
                     }
                     c.rollback();
@@ -523,11 +523,6 @@ final class MigrationRun {
             }
         }
         return new ResumePlan(plan, Map.of(), List.of());
-    }
-
-    /** PostgreSQL's "out of shared memory" when the lock table is full (its hint names max_locks_per_transaction). */
-    private static boolean lockTableFull(SQLException e) {
-        return "53200".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("max_locks_per_transaction");
     }
 
     private static String setting(Connection c, String name) throws SQLException {

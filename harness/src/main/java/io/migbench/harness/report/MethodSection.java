@@ -74,6 +74,4 @@ final class MethodSection implements ReportSection {
         return new FailedRow(Format.cell(t.platformKey()), t.engine().code(), Format.cell(t.settingsLabel()),
                 String.valueOf(t.trial()), t.timestamp().toString(), Format.cell(t.error()));
     }
-
-    /** The settings label names its engine in runs of this version; older runs' labels (e.g. "tasks=1") do not. */
 }

@@ -36,6 +36,8 @@ class CompareWithSourceReportTest {
 
         assertThat(report).contains("### default @ vm (container, 2 cores), sqlserver source: each table against "
                 + "`freebcp-out` (migbench t1 vs freebcp-out t1)");
+        assertThat(report).as("both ran one task, so each table was one stream")
+                .contains("One stream per table in both (1 task each); seconds are medians");
         // posts at t1, measured trials 2-4 of tables.csv: migbench 3.071, 3.984, 2.753 s; freebcp-out 2.038, 2.741,
         // 1.923 s; medians 3.071 and 2.038 give 0.66x, and the ranges (2.753-3.984, 1.923-2.741) do not meet
         assertThat(report).contains("| dbo.posts | 85,711 | 3.071 s (2.753–3.984) | 2.038 s (1.923–2.741) | "

@@ -163,33 +163,6 @@ public final class TargetSchemaWriter {
         return out;
     }
 
-    /** Runs DDL statements, committing after every {@code limit} of them when batching. */
-    private static final class Batch implements AutoCloseable {
-        private final Connection connection;
-        private final Statement statement;
-        private final int limit;
-        private int pending;
-
-        Batch(Connection connection, int limit) throws SQLException {
-            this.connection = connection;
-            this.statement = connection.createStatement();
-            this.limit = limit;
-        }
-
-        void execute(String sql) throws SQLException {
-            statement.execute(sql);
-            if (++pending >= limit) {
-                connection.commit();
-                pending = 0;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            statement.close();
-        }
-    }
-
     private static boolean typeExists(Connection c, String quotedName) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regtype(?) IS NOT NULL")) {
             ps.setString(1, quotedName);
@@ -197,6 +170,59 @@ public final class TargetSchemaWriter {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    /** PostgreSQL's "out of shared memory" when the lock table is full (its hint names max_locks_per_transaction). */
+    public static boolean lockTableFull(SQLException e) {
+        return "53200".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("max_locks_per_transaction");
+    }
+
+    /**
+     * Runs DDL statements, committing after every {@code limit} of them when batching. A batch that still fills the
+     * lock table (a DROP ... CASCADE locks every dependent index, default, type and trigger: dozens for a wide
+     * table) is rolled back and run again in halves, down to one statement per transaction.
+     */
+    private static final class Batch implements AutoCloseable {
+        private final Connection connection;
+        private final Statement statement;
+        private final boolean batching;
+        private final List<String> pending = new ArrayList<>();
+        private int limit;
+
+        Batch(Connection connection, int limit) throws SQLException {
+            this.connection = connection;
+            this.statement = connection.createStatement();
+            this.batching = limit < Integer.MAX_VALUE;
+            this.limit = limit;
+        }
+
+        void execute(String sql) throws SQLException {
+            pending.add(sql);
+            try {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                if (!batching || limit == 1 || !lockTableFull(e)) {
+                    throw e;
+                }
+                connection.rollback();
+                limit = Math.max(1, pending.size() / 2);
+                List<String> again = List.copyOf(pending);
+                pending.clear();
+                for (String s : again) {
+                    execute(s);
+                }
+                return;
+            }
+            if (batching && pending.size() >= limit) {
+                connection.commit();
+                pending.clear();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
         }
     }
 }

@@ -32,9 +32,13 @@ final class SqlServerExpressionCatalog {
             SELECT d.parent_object_id, COL_NAME(d.parent_object_id, d.parent_column_id), d.definition
             FROM sys.default_constraints d
             """ + IN_SCHEMAS.formatted("d.parent_object_id", "%s");
+    // the name as sys.columns spells it (the key of the columns query), matched under the database's collation:
+    // Babelfish's INFORMATION_SCHEMA keeps a name's original case where sys.columns shows it lower-cased
     private static final String DEFAULTS_FROM_INFORMATION_SCHEMA = """
-            SELECT OBJECT_ID(QUOTENAME(TABLE_SCHEMA) + '.' + QUOTENAME(TABLE_NAME)), COLUMN_NAME, COLUMN_DEFAULT
-            FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_DEFAULT IS NOT NULL AND TABLE_SCHEMA IN (%s)""";
+            SELECT c.object_id, c.name, isc.COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS isc
+            JOIN sys.columns c ON c.object_id = OBJECT_ID(QUOTENAME(isc.TABLE_SCHEMA) + '.' + QUOTENAME(isc.TABLE_NAME))
+             AND c.name = isc.COLUMN_NAME
+            WHERE isc.COLUMN_DEFAULT IS NOT NULL AND isc.TABLE_SCHEMA IN (%s)""";
     private static final String CHECKS = """
             SELECT k.parent_object_id, k.name, k.definition, k.is_disabled, k.is_not_trusted FROM sys.check_constraints k
             """ + IN_SCHEMAS.formatted("k.parent_object_id", "%s") + " ORDER BY k.parent_object_id, k.name";

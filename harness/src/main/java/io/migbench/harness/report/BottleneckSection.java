@@ -82,7 +82,7 @@ public final class BottleneckSection implements ReportSection {
                 new Component("target server", cpu(f.targetBusy(), f.targetCores()), bytes(f.targetRead()),
                         bytes(f.targetWritten()), waits(f.targetWaits())),
                 new Component("engine (migbench JVM)", cpu(f.engineBusy(), f.engineCores()), "–", "–", "–"));
-        return Optional.of(new Bottleneck(p.label(), best.key().settingsLabel(), String.join("; ", parts),
+        return Optional.of(new Bottleneck(p.label(), best.key().label(), String.join("; ", parts),
                 busiest.map(b -> b.fraction() >= CPU_BOUND).orElse(false),
                 busiest.map(Load::component).orElse("–"), busiest.map(Load::text).orElse("–"),
                 busiest.map(b -> Format.percent(b.fraction())).orElse("–"),

@@ -55,8 +55,8 @@ final class ComparisonsSection implements ReportSection {
                         + (tied ? ", **not distinguishable** (overlapping intervals)" : ", distinguishable")));
         rows.add(new BeforeAfterRow("Tasks", String.valueOf(before.representative().tasks()),
                 String.valueOf(after.representative().tasks()), ""));
-        return Optional.of(new BeforeAfter(Format.cell(p.label()), Format.cell(before.key().settingsLabel()),
-                Format.cell(after.key().settingsLabel()), rows));
+        return Optional.of(new BeforeAfter(Format.cell(p.label()), Format.cell(before.key().label()),
+                Format.cell(after.key().label()), rows));
     }
 
     private static List<ComparisonRow> sourceComparison(List<PlatformAnalysis> platforms) {
@@ -117,7 +117,7 @@ final class ComparisonsSection implements ReportSection {
     private static ComparisonRow comparisonRow(PlatformAnalysis p, String subject, ConfigurationStats c,
                                                String relative) {
         TrialRecord t = c.representative();
-        return new ComparisonRow(Format.cell(p.label() + Findings.durabilityTag(p)), subject, Format.cell(c.key().settingsLabel()),
+        return new ComparisonRow(Format.cell(p.label() + Findings.durabilityTag(p)), subject, Format.cell(c.key().label()),
                 Format.count(t.rows()),
                 c.summarize(TrialRecord::totalSeconds).map(s -> Format.seconds(s.median())).orElse("–"),
                 c.throughput().map(Format::rateWithInterval).orElse("–"), relative);

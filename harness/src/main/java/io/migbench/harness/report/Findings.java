@@ -52,7 +52,7 @@ final class Findings {
 
     /** "migbench t8": the settings label, prefixed with the engine when the label does not name it (older runs). */
     static String configuration(ConfigurationStats c) {
-        String label = c.key().settingsLabel();
+        String label = c.key().label();
         String engine = c.key().engine().code();
         return label.startsWith(engine + " ") ? label : engine + " " + label;
     }

@@ -71,11 +71,6 @@ final class FullProjection {
         return 1 / s.fraction();
     }
 
-    /** Whether the trials of a run with these source tables copied less than all of it. */
-    static boolean isSample(List<SourceTable> source) {
-        return source.stream().anyMatch(s -> !s.copied() || s.fraction() < 1);
-    }
-
     static long fullBytes(List<SourceTable> source) {
         return source.stream().mapToLong(s -> s.tableBytes() + s.indexBytes()).sum();
     }

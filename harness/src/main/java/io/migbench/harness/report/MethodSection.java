@@ -39,7 +39,7 @@ final class MethodSection implements ReportSection {
     private static ConfigurationRow configurationRow(PlatformAnalysis p, ConfigurationStats c) {
         Optional<Summary> s = c.throughput();
         return new ConfigurationRow(Format.cell(p.shortLabel()), c.key().sourceEngine(), c.key().engine().code(),
-                Format.cell(c.key().settingsLabel()) + (c.representative().baseline() ? " (baseline)" : ""),
+                Format.cell(c.key().label()) + (c.representative().baseline() ? " (baseline)" : ""),
                 c.n() + (c.failed().isEmpty() ? "" : " (+" + c.failed().size() + " failed)"),
                 s.map(x -> Format.rate(x.median())).orElse("–"),
                 s.filter(Summary::hasInterval).map(x -> Format.rate(x.ciLow()) + "–" + Format.rate(x.ciHigh())

@@ -75,10 +75,24 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         return primarySource(configurations);
     }
 
-    /** The configurations of the {@link #primarySource()}. */
+    /** The configurations of the {@link #primarySource()} (of its primary share, see {@link #inScope}). */
     public List<ConfigurationStats> primaryConfigurations() {
         String source = primarySource();
-        return configurations.stream().filter(c -> c.key().sourceEngine().equals(source)).toList();
+        return configurations.stream().filter(c -> inScope(configurations, c, source)).toList();
+    }
+
+    /**
+     * Whether {@code c} is of {@code source} and of the part of it the findings speak of: the whole source when any
+     * configuration copied all of it, else the sample (a compared sample run feeds the projection, not the ranking).
+     */
+    private static boolean inScope(List<ConfigurationStats> configs, ConfigurationStats c, String source) {
+        if (!c.key().sourceEngine().equals(source)) {
+            return false;
+        }
+        boolean anyWhole = configs.stream().anyMatch(o -> o.key().sourceEngine().equals(source) && o.key().copied().isEmpty());
+        return anyWhole ? c.key().copied().isEmpty()
+                : configs.stream().filter(o -> o.key().sourceEngine().equals(source)).findFirst()
+                        .map(o -> o.key().copied().equals(c.key().copied())).orElse(false);
     }
 
     private static String primarySource(List<ConfigurationStats> configs) {
@@ -88,7 +102,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
 
     private static Optional<Ranking<ConfigurationStats>> ranking(List<ConfigurationStats> configs, String source) {
         List<ConfigurationStats> measured = configs.stream()
-                .filter(c -> c.n() > 0 && c.key().sourceEngine().equals(source)).toList();
+                .filter(c -> c.n() > 0 && inScope(configs, c, source)).toList();
         List<ConfigurationStats> own = measured.stream().filter(c -> c.key().engine() == EngineKind.MIGBENCH).toList();
         List<ConfigurationStats> candidates = own.isEmpty() ? measured : own;
         return candidates.isEmpty() ? Optional.empty()
@@ -97,7 +111,9 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
 
     /** The scenario's baseline configuration (trials flagged is_baseline), if it was run here. */
     public Optional<ConfigurationStats> baseline() {
-        return configurations.stream().filter(c -> c.representative().baseline()).findFirst();
+        String source = primarySource();
+        return configurations.stream().filter(c -> c.representative().baseline() && inScope(configurations, c, source))
+                .findFirst();
     }
 
     /**
@@ -108,7 +124,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
         Map<Integer, ConfigurationStats> byTasks = new TreeMap<>();
         String source = primarySource();
         configurations.stream()
-                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0 && c.key().sourceEngine().equals(source))
+                .filter(c -> c.key().engine() == EngineKind.MIGBENCH && c.n() > 0 && inScope(configurations, c, source))
                 .forEach(c -> byTasks.merge(c.representative().tasks(), c,
                         ConfigurationStats::faster));
         return List.copyOf(byTasks.values());
@@ -143,7 +159,7 @@ public record PlatformAnalysis(String key, String label, String shortLabel, Tria
     /** Each copy engine's fastest configuration from {@code source}, in enum order; empty when none completed a trial. */
     Map<EngineKind, ConfigurationStats> bestPerEngine(String source) {
         Map<EngineKind, ConfigurationStats> out = new EnumMap<>(EngineKind.class);
-        configurations.stream().filter(c -> c.n() > 0 && c.key().sourceEngine().equals(source))
+        configurations.stream().filter(c -> c.n() > 0 && inScope(configurations, c, source))
                 .forEach(c -> out.merge(c.key().engine(), c, ConfigurationStats::faster));
         return out;
     }

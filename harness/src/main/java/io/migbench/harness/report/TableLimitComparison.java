@@ -67,7 +67,7 @@ final class TableLimitComparison {
                 : "Both at " + t + " tasks, the lowest task count both ran: tables ran side by side (and big ones in"
                   + " ranges), so each table's time includes sharing the machine";
         return Optional.of(new Block(Format.cell(p.label()), source, limitEngine.get().code(),
-                Format.cell(migbench.key().settingsLabel() + " vs " + limit.key().settingsLabel()), basis, rows));
+                Format.cell(migbench.key().label() + " vs " + limit.key().label()), basis, rows));
     }
 
     private static TreeSet<Integer> tasks(List<ConfigurationStats> ran, EngineKind engine) {

@@ -38,7 +38,7 @@ final class TransferSection implements ReportSection {
                     median(list, TableRecord::rowsPerSecond).map(Format::rate).orElse("–"),
                     last.partitions() == null ? "–" : last.partitions().toString()));
         });
-        return new Transfer(Format.cell(p.label()), Format.cell(best.key().settingsLabel()), rows);
+        return new Transfer(Format.cell(p.label()), Format.cell(best.key().label()), rows);
     }
 
     /** The median of a per-table measurement over one table's rows (the per-table chart draws the same). */

@@ -44,12 +44,14 @@ public final class ResultsReader {
         Path tablesFile = runDir.resolve(ResultsWriter.TABLES_FILE);
         List<TableRecord> tables = Files.isRegularFile(tablesFile)
                 ? readRows(tablesFile, TableColumn.headers(), TableColumn::read) : List.of();
+        List<SourceTable> source = SourceTablesFile.read(runDir);
         List<TrialResult> out = new ArrayList<>();
         List<TableRecord> unmatched = new ArrayList<>(tables);
         for (TrialRecord t : trials) {
             List<TableRecord> own = tables.stream().filter(tb -> tb.belongsTo(t)).toList();
             unmatched.removeAll(own);
-            out.add(new TrialResult(t, own, runDir));
+            out.add(new TrialResult(t, own, runDir,
+                    CopiedShare.describe(source.stream().filter(s -> s.platform().equals(t.platform())).toList())));
         }
         if (!unmatched.isEmpty()) {
             // a crash between writing table rows and their trial row leaves these behind; they have no trial to join

@@ -31,7 +31,7 @@ public record ConfigurationStats(ConfigurationKey key, List<TrialResult> trials,
     public static List<ConfigurationStats> group(List<TrialResult> results) {
         Map<ConfigurationKey, List<TrialResult>> byKey = new LinkedHashMap<>();
         for (TrialResult r : results) {
-            byKey.computeIfAbsent(ConfigurationKey.of(r.trial()), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(ConfigurationKey.of(r), k -> new ArrayList<>()).add(r);
         }
         List<ConfigurationStats> out = new ArrayList<>();
         byKey.forEach((key, trials) -> out.add(new ConfigurationStats(key, trials,

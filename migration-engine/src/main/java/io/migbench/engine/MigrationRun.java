@@ -38,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -504,10 +503,11 @@ final class MigrationRun {
                         throw e;
                     }
                     c.rollback();
-                    int locks = Integer.parseInt(setting(c, "max_locks_per_transaction"));
+                    int locks = Integer.parseInt(queryString(c, "SELECT current_setting('max_locks_per_transaction')"));
                     // the shared lock table holds at least locks x max_connections; a statement takes up to ~5 (a
                     // table, its TOAST table and index, its indexes when dropped); use a quarter of the table
-                    int batch = Math.max(1, locks * Integer.parseInt(setting(c, "max_connections")) / 20);
+                    int connections = Integer.parseInt(queryString(c, "SELECT current_setting('max_connections')"));
+                    int batch = Math.max(1, locks * connections / 20);
                     LOG.warn("target: creating {} tables in one transaction needs more locks than its lock table holds"
                             + " (max_locks_per_transaction = {}); creating them in transactions of {} statements, so a"
                             + " failure now leaves the tables created so far (--mode drop-recreate replaces them)",
@@ -523,16 +523,6 @@ final class MigrationRun {
             }
         }
         return new ResumePlan(plan, Map.of(), List.of());
-    }
-
-    private static String setting(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     /** The plan a copy worker or finalize continues, exactly as recorded. */

@@ -150,16 +150,12 @@ public final class TargetSchemaWriter {
     private static Map<TableName, Character> existingRelations(Connection c, List<TableName> names) throws SQLException {
         Map<String, TableName> byQuoted = new LinkedHashMap<>();
         names.forEach(t -> byQuoted.put(t.quoted(), t));
+        Catalog catalog = new Catalog(c);
         Map<TableName, Character> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.name, r.relkind FROM unnest(?::text[]) WITH ORDINALITY n(name, ord)"
-                + " JOIN pg_class r ON r.oid = to_regclass(n.name) ORDER BY n.ord")) {
-            ps.setArray(1, c.createArrayOf("text", byQuoted.keySet().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(byQuoted.get(rs.getString(1)), rs.getString(2).charAt(0));
-                }
-            }
-        }
+        catalog.list("SELECT n.name, r.relkind FROM unnest(?::text[]) WITH ORDINALITY n(name, ord)"
+                        + " JOIN pg_class r ON r.oid = to_regclass(n.name) ORDER BY n.ord",
+                rs -> Map.entry(byQuoted.get(rs.getString(1)), rs.getString(2).charAt(0)), catalog.texts(byQuoted.keySet()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

@@ -142,11 +142,8 @@ final class ChartRenderer {
         Map<String, Map<String, Double>> perPlatform = new LinkedHashMap<>();
         for (PlatformAnalysis p : platforms) {
             p.best().ifPresent(best -> {
-                Map<String, List<TableRecord>> byTable = new LinkedHashMap<>();
-                best.measured().forEach(r -> r.tables().forEach(tb ->
-                        byTable.computeIfAbsent(tb.qualifiedName(), k -> new ArrayList<>()).add(tb)));
                 Map<String, Double> medians = new LinkedHashMap<>();
-                byTable.forEach((name, list) -> TransferSection.median(list, TableRecord::rowsPerSecond)
+                TransferSection.byTable(best).forEach((name, list) -> TransferSection.median(list, TableRecord::rowsPerSecond)
                         .ifPresent(m -> medians.put(name, m)));
                 tables.addAll(medians.keySet());
                 perPlatform.put(p.shortLabel(), medians);

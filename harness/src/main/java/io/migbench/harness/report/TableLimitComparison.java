@@ -6,7 +6,6 @@ import io.migbench.harness.stats.ConfigurationStats;
 import io.migbench.harness.stats.Summary;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +48,9 @@ final class TableLimitComparison {
         int t = common.first();
         ConfigurationStats migbench = fastestAt(ran, EngineKind.MIGBENCH, t);
         ConfigurationStats limit = fastestAt(ran, limitEngine.get(), t);
-        Map<String, List<TableRecord>> limitTables = byTable(limit);
+        Map<String, List<TableRecord>> limitTables = TransferSection.byTable(limit);
         List<Row> rows = new ArrayList<>();
-        byTable(migbench).forEach((table, own) -> {
+        TransferSection.byTable(migbench).forEach((table, own) -> {
             List<TableRecord> theirs = limitTables.get(table);
             Optional<Summary> m = TransferSection.summary(own, TableRecord::seconds);
             Optional<Summary> l = theirs == null ? Optional.empty() : TransferSection.summary(theirs, TableRecord::seconds);
@@ -79,12 +78,6 @@ final class TableLimitComparison {
     private static ConfigurationStats fastestAt(List<ConfigurationStats> ran, EngineKind engine, int tasks) {
         return ran.stream().filter(c -> c.key().engine() == engine && c.representative().tasks() == tasks)
                 .reduce(ConfigurationStats::faster).orElseThrow();
-    }
-
-    private static Map<String, List<TableRecord>> byTable(ConfigurationStats c) {
-        Map<String, List<TableRecord>> out = new LinkedHashMap<>();
-        c.measured().forEach(r -> r.tables().forEach(tb -> out.computeIfAbsent(tb.qualifiedName(), k -> new ArrayList<>()).add(tb)));
-        return out;
     }
 
     private static boolean overlap(Summary a, Summary b) {

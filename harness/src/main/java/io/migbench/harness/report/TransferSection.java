@@ -27,11 +27,8 @@ final class TransferSection implements ReportSection {
     }
 
     private static Transfer transfer(PlatformAnalysis p, ConfigurationStats best) {
-        Map<String, List<TableRecord>> byTable = new LinkedHashMap<>();
-        best.measured().forEach(r -> r.tables().forEach(tb ->
-                byTable.computeIfAbsent(tb.qualifiedName(), k -> new ArrayList<>()).add(tb)));
         List<TransferRow> rows = new ArrayList<>();
-        byTable.forEach((name, list) -> {
+        byTable(best).forEach((name, list) -> {
             TableRecord last = list.get(list.size() - 1);
             rows.add(new TransferRow(Format.cell(name), Format.count(last.rows()),
                     median(list, TableRecord::seconds).map(Format::seconds).orElse("–"),
@@ -39,6 +36,14 @@ final class TransferSection implements ReportSection {
                     last.partitions() == null ? "–" : last.partitions().toString()));
         });
         return new Transfer(Format.cell(p.label()), Format.cell(best.key().label()), rows);
+    }
+
+    /** The table rows of a configuration's measured trials, by table in first-seen order. */
+    static Map<String, List<TableRecord>> byTable(ConfigurationStats c) {
+        Map<String, List<TableRecord>> out = new LinkedHashMap<>();
+        c.measured().forEach(r -> r.tables().forEach(tb ->
+                out.computeIfAbsent(tb.qualifiedName(), k -> new ArrayList<>()).add(tb)));
+        return out;
     }
 
     /** The median of a per-table measurement over one table's rows (the per-table chart draws the same). */

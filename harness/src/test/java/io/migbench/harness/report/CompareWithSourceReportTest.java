@@ -45,4 +45,22 @@ class CompareWithSourceReportTest {
         assertThat(report).as("the PostgreSQL source of this run has no limit line to set its tables against")
                 .doesNotContain("postgresql source: each table against");
     }
+
+    @Test
+    void aTableMeasuredOnceIsNeverCalledDistinguishable() throws IOException {
+        Path run = ReportFixture.copy(work, "compare-with");
+        // keep the warmup and the first measured trial: one measurement per table and engine
+        for (String file : List.of("trials.csv", "tables.csv")) {
+            int trialColumn = file.equals("trials.csv") ? 31 : 5;
+            List<String> lines = Files.readAllLines(run.resolve(file));
+            Files.write(run.resolve(file), lines.stream().filter(l -> l == lines.get(0)
+                    || Integer.parseInt(l.split(",", -1)[trialColumn]) <= 2).toList());
+        }
+
+        String report = Files.readString(ReportGenerator.generate(List.of(run), work.resolve("report"), null));
+
+        // posts at t1, trial 2: migbench 3.071 s, freebcp-out 2.038 s; one trial each has no interval
+        assertThat(report).contains("| dbo.posts | 85,711 | 3.071 s (3.071–3.071) | 2.038 s (2.038–2.038) | "
+                + "0.66× (not distinguishable) |");
+    }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import static io.migbench.engine.Databases.exec;
 import static io.migbench.engine.Databases.queryOne;
@@ -57,7 +58,8 @@ class ManyTablesTest {
         }
         exec(source, ddl.toString(), "ANALYZE");
         String target = newTargetDatabase("many_tables_target");
-        assertThatThrownBy(() -> createAllInOneTransaction(target))
+        assertThatThrownBy(() -> inOneTransaction(target, TABLES,
+                i -> "CREATE TABLE probe" + i + " (id int PRIMARY KEY, note text)"))
                 .as("this target cannot create the tables in one transaction, so one plain attempt would fail")
                 .isInstanceOf(SQLException.class).hasMessageContaining("max_locks_per_transaction");
 
@@ -105,7 +107,7 @@ class ManyTablesTest {
             }
         }
         exec(target, indexes.toString());
-        assertThatThrownBy(() -> dropAllInOneTransaction(target))
+        assertThatThrownBy(() -> inOneTransaction(target, WIDE_TABLES, i -> "DROP TABLE w" + i + " CASCADE"))
                 .as("dropping them all in one transaction fills this target's lock table")
                 .isInstanceOf(SQLException.class).hasMessageContaining("max_locks_per_transaction");
 
@@ -121,19 +123,6 @@ class ManyTablesTest {
                 .as("the old tables, with their indexes, were dropped").isEqualTo("0");
     }
 
-    private static void dropAllInOneTransaction(String target) throws SQLException {
-        try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                for (int i = 1; i <= WIDE_TABLES; i++) {
-                    st.execute("DROP TABLE w" + i + " CASCADE");
-                }
-            } finally {
-                c.rollback();
-            }
-        }
-    }
-
     private static String newTargetDatabase(String name) throws SQLException {
         try (Connection c = smallLockTable.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
@@ -141,12 +130,13 @@ class ManyTablesTest {
         return smallLockTable.getJdbcUrl(TestPostgres.USER, name).replaceAll("[?&](user|password)=[^&]*", "");
     }
 
-    private static void createAllInOneTransaction(String target) throws SQLException {
+    /** Runs {@code statement(1..count)} in one transaction on {@code target}, then rolls it back. */
+    private static void inOneTransaction(String target, int count, IntFunction<String> statement) throws SQLException {
         try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
-                for (int i = 1; i <= TABLES; i++) {
-                    st.execute("CREATE TABLE probe" + i + " (id int PRIMARY KEY, note text)");
+                for (int i = 1; i <= count; i++) {
+                    st.execute(statement.apply(i));
                 }
             } finally {
                 c.rollback();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +39,13 @@ class SqlServerResumeAfterKillTest {
         server = TestTdsServer.start();
         sourceUrl = server.newDatabase("kill");
         try (Connection c = server.connect(sourceUrl); Statement st = c.createStatement()) {
-            String digits = "WITH d(x) AS (SELECT x FROM (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) v(x)) ";
             String numbers = "FROM d a CROSS JOIN d b CROSS JOIN d c CROSS JOIN d e CROSS JOIN d f";
             st.execute("CREATE TABLE dbo.Events (Id bigint NOT NULL PRIMARY KEY, Payload nvarchar(200) NOT NULL, "
                     + "Amount decimal(12,2) NULL)");
-            st.execute(digits + "INSERT INTO dbo.Events SELECT 1 + a.x + 10 * b.x + 100 * c.x + 1000 * e.x + 10000 * f.x, "
+            st.execute(TestTdsServer.DIGITS + "INSERT INTO dbo.Events SELECT 1 + a.x + 10 * b.x + 100 * c.x + 1000 * e.x + 10000 * f.x, "
                     + "REPLICATE(N'p', 1 + (a.x + b.x) * 5), (a.x + 10 * b.x) / 7.0 " + numbers);
             st.execute("CREATE TABLE dbo.Loose (Id bigint NULL, Note nvarchar(20) NULL)");
-            st.execute(digits + "INSERT INTO dbo.Loose SELECT a.x + 10 * b.x + 100 * c.x, N'n' + CAST(a.x AS nvarchar(5)) "
+            st.execute(TestTdsServer.DIGITS + "INSERT INTO dbo.Loose SELECT a.x + 10 * b.x + 100 * c.x, N'n' + CAST(a.x AS nvarchar(5)) "
                     + "FROM d a CROSS JOIN d b CROSS JOIN d c CROSS JOIN d e");
         }
     }
@@ -76,22 +74,22 @@ class SqlServerResumeAfterKillTest {
             engine.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         assertThat(engine.exitValue()).as("SIGKILLed").isEqualTo(137);
-        assertThat(pg(target, "SELECT count(*) FROM migbench.partition_state WHERE status <> 'done'"))
+        assertThat(TestPostgres.queryOne(target, "SELECT count(*) FROM migbench.partition_state WHERE status <> 'done'"))
                 .as("killed part-way").isNotEqualTo("0");
 
         MigrationResult resumed = Migrator.migrate(options(target).resume(true).verify(VerifyMode.CHECKSUM).build());
 
         assertThat(resumed.status()).as("resume: %s", resumed.errorMessage()).isEqualTo(MigrationStatus.SUCCEEDED);
         for (String table : TABLES) {
-            assertThat(pg(target, "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(DISTINCT id) FROM dbo."
+            assertThat(TestPostgres.queryOne(target, "SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || count(DISTINCT id) FROM dbo."
                     + table.toLowerCase(java.util.Locale.ROOT)))
                     .as("count, sum and distinct ids of %s", table)
-                    .isEqualTo(tds("SELECT CAST(COUNT(*) AS varchar(20)) + ':' + CAST(COALESCE(SUM(Id), 0) AS varchar(30)) "
+                    .isEqualTo(server.queryOne(sourceUrl, "SELECT CAST(COUNT(*) AS varchar(20)) + ':' + CAST(COALESCE(SUM(Id), 0) AS varchar(30)) "
                             + "+ ':' + CAST(COUNT(DISTINCT Id) AS varchar(20)) FROM dbo." + table));
         }
         assertThat(resumed.tables()).as("checksums match").hasSize(2)
                 .allMatch(t -> Boolean.TRUE.equals(t.checksumMatch()));
-        assertThat(pg(target, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'dbo.events'::regclass AND contype = 'p'"))
+        assertThat(TestPostgres.queryOne(target, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'dbo.events'::regclass AND contype = 'p'"))
                 .as("primary key built after resume").isEqualTo("1");
     }
 
@@ -114,19 +112,5 @@ class SqlServerResumeAfterKillTest {
         pb.environment().put("KILL_TEST_SOURCE_PW", server.password());
         pb.environment().put("KILL_TEST_TARGET_PW", TestPostgres.PASSWORD);
         return pb.start();
-    }
-
-    private static String pg(String url, String sql) throws Exception {
-        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static String tds(String sql) throws Exception {
-        try (Connection c = server.connect(sourceUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
@@ -42,16 +41,15 @@ class SqlServerWorkersTest {
         server = TestTdsServer.start();
         sourceUrl = server.newDatabase("workers");
         try (Connection c = server.connect(sourceUrl); Statement st = c.createStatement()) {
-            String digits = "WITH d(x) AS (SELECT x FROM (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) v(x)) ";
             st.execute("CREATE TABLE dbo.Orders (Id int IDENTITY(1,1) NOT NULL PRIMARY KEY, Customer nvarchar(40) NOT NULL, "
                     + "Total decimal(12,2) NULL, Placed datetime2(3) NOT NULL)");
-            st.execute(digits + "INSERT INTO dbo.Orders (Customer, Total, Placed) SELECT N'customer ' + CAST(a.x + 10 * b.x AS "
+            st.execute(TestTdsServer.DIGITS + "INSERT INTO dbo.Orders (Customer, Total, Placed) SELECT N'customer ' + CAST(a.x + 10 * b.x AS "
                     + "nvarchar(10)), CASE WHEN c.x = 0 THEN NULL ELSE (a.x + 10 * b.x + 100 * c.x) / 4.0 END, "
                     + "DATEADD(minute, a.x + 10 * b.x + 100 * c.x + 1000 * e.x, '2024-01-01') "
                     + "FROM d a CROSS JOIN d b CROSS JOIN d c CROSS JOIN d e CROSS JOIN (VALUES (1),(2)) f(y)");
             st.execute("CREATE TABLE dbo.Notes (Id bigint NOT NULL PRIMARY KEY, OrderId int NOT NULL "
                     + "REFERENCES dbo.Orders (Id), Body nvarchar(max) NULL)");
-            st.execute(digits + "INSERT INTO dbo.Notes SELECT 1 + a.x + 10 * b.x + 100 * c.x + 1000 * e.x, "
+            st.execute(TestTdsServer.DIGITS + "INSERT INTO dbo.Notes SELECT 1 + a.x + 10 * b.x + 100 * c.x + 1000 * e.x, "
                     + "1 + a.x + 10 * b.x, REPLICATE(N'ñ', a.x * 30) FROM d a CROSS JOIN d b CROSS JOIN d c CROSS JOIN d e");
         }
     }
@@ -71,7 +69,7 @@ class SqlServerWorkersTest {
         assertThatThrownBy(() -> Migrator.migrate(options(target).phase(RunPhase.COPY).workerId("a").build()))
                 .as("a worker of a SQL Server plan, which holds no snapshot").isInstanceOf(OptionException.class)
                 .hasMessageStartingWith("--source-quiesced is required");
-        assertThat(pg(target, "SELECT count(*) FROM dbo.orders")).as("nothing copied by the refused worker").isEqualTo("0");
+        assertThat(TestPostgres.queryOne(target, "SELECT count(*) FROM dbo.orders")).as("nothing copied by the refused worker").isEqualTo("0");
 
         CompletableFuture<MigrationResult> a = CompletableFuture.supplyAsync(() -> Migrator.migrate(
                 options(target).phase(RunPhase.COPY).workerId("a").sourceQuiesced(true).build()));
@@ -80,7 +78,7 @@ class SqlServerWorkersTest {
         assertThat(first.status()).as("worker a: %s", first.errorMessage()).isEqualTo(MigrationStatus.SUCCEEDED);
         assertThat(b.status()).as("worker b: %s", b.errorMessage()).isEqualTo(MigrationStatus.SUCCEEDED);
         assertThat(first.totalRows() + b.totalRows()).as("rows the two workers copied").isEqualTo(30_000);
-        assertThat(pg(target, "SELECT count(*) FROM (SELECT 1 FROM migbench.partition_history WHERE event = 'done'"
+        assertThat(TestPostgres.queryOne(target, "SELECT count(*) FROM (SELECT 1 FROM migbench.partition_history WHERE event = 'done'"
                 + " GROUP BY table_name, part_no HAVING count(*) > 1) twice")).as("no partition completed twice").isEqualTo("0");
 
         MigrationResult finalized = Migrator.migrate(options(target).phase(RunPhase.FINALIZE).sourceQuiesced(true).build());
@@ -89,17 +87,17 @@ class SqlServerWorkersTest {
         assertThat(finalized.tables()).as("checksums of every table").hasSize(2)
                 .allMatch(t -> Boolean.TRUE.equals(t.checksumMatch()));
         for (String table : TABLES) {
-            assertThat(pg(target, "SELECT count(*) || ':' || sum(id) || ':' || count(DISTINCT id) FROM dbo."
+            assertThat(TestPostgres.queryOne(target, "SELECT count(*) || ':' || sum(id) || ':' || count(DISTINCT id) FROM dbo."
                     + table.toLowerCase(Locale.ROOT)))
                     .as("count, sum and distinct ids of %s", table)
-                    .isEqualTo(tds("SELECT CAST(COUNT(*) AS varchar(20)) + ':' + CAST(SUM(CAST(Id AS bigint)) AS varchar(30)) "
+                    .isEqualTo(server.queryOne(sourceUrl, "SELECT CAST(COUNT(*) AS varchar(20)) + ':' + CAST(SUM(CAST(Id AS bigint)) AS varchar(30)) "
                             + "+ ':' + CAST(COUNT(DISTINCT Id) AS varchar(20)) FROM dbo." + table));
         }
-        assertThat(pg(target, "SELECT sum(length(body)) FROM dbo.notes"))
-                .isEqualTo(tds("SELECT CAST(SUM(CAST(LEN(Body) AS bigint)) AS varchar(30)) FROM dbo.Notes"));
-        assertThat(pg(target, "SELECT count(*) FROM pg_constraint WHERE contype IN ('p', 'f') AND connamespace = 'dbo'::regnamespace"))
+        assertThat(TestPostgres.queryOne(target, "SELECT sum(length(body)) FROM dbo.notes"))
+                .isEqualTo(server.queryOne(sourceUrl, "SELECT CAST(SUM(CAST(LEN(Body) AS bigint)) AS varchar(30)) FROM dbo.Notes"));
+        assertThat(TestPostgres.queryOne(target, "SELECT count(*) FROM pg_constraint WHERE contype IN ('p', 'f') AND connamespace = 'dbo'::regnamespace"))
                 .as("both primary keys and the foreign key, built by finalize").isEqualTo("3");
-        assertThat(pg(target, "INSERT INTO dbo.orders (customer, placed) VALUES ('next', now()) RETURNING id"))
+        assertThat(TestPostgres.queryOne(target, "INSERT INTO dbo.orders (customer, placed) VALUES ('next', now()) RETURNING id"))
                 .as("the identity continues after the source's last value").isEqualTo("20001");
     }
 
@@ -108,19 +106,5 @@ class SqlServerWorkersTest {
                 .source(new ConnectionSpec(sourceUrl, server.user(), server.password()))
                 .target(new ConnectionSpec(target, TestPostgres.USER, TestPostgres.PASSWORD))
                 .tasks(2).partitions(8).partitionThresholdRows(1000).verify(VerifyMode.CHECKSUM);
-    }
-
-    private static String pg(String url, String sql) throws Exception {
-        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static String tds(String sql) throws Exception {
-        try (Connection c = server.connect(sourceUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,6 +70,14 @@ public final class TestPostgres {
 
     public static Connection connect(String jdbcUrl) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+    }
+
+    /** The first column of the first row {@code sql} returns on the database at {@code jdbcUrl}. */
+    public static String queryOne(String jdbcUrl, String sql) throws SQLException {
+        try (Connection c = connect(jdbcUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres s) {

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * databases (login needs CREATE DATABASE) and drops them when done.
  */
 public final class TestTdsServer implements AutoCloseable {
+    /** {@code WITH d(x)}: the digits 0..9, to make rows by cross joins; only VALUES, so any TDS server has it. */
+    public static final String DIGITS = "WITH d(x) AS (SELECT x FROM (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) v(x)) ";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final String url;
@@ -104,6 +106,14 @@ public final class TestTdsServer implements AutoCloseable {
 
     public Connection connect(String jdbcUrl) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /** The first column of the first row {@code sql} returns on the database at {@code jdbcUrl}. */
+    public String queryOne(String jdbcUrl, String sql) throws SQLException {
+        try (Connection c = connect(jdbcUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private String databaseUrl(String database) {

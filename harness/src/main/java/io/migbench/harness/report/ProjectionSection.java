@@ -1,6 +1,5 @@
 package io.migbench.harness.report;
 
-import io.migbench.harness.results.CopiedShare;
 import io.migbench.harness.results.SourceTable;
 import io.migbench.harness.results.TrialRecord;
 import io.migbench.harness.results.TrialResult;
@@ -57,7 +56,7 @@ final class ProjectionSection implements ReportSection {
             List<SourceTable> source = sources.getOrDefault(r.runDir(), List.of()).stream()
                     .filter(s -> s.platform().equals(r.trial().platform())).toList();
             Key key = Key.of(r.trial());
-            if (!CopiedShare.isSample(source)) {
+            if (r.copied().isEmpty()) {
                 measuredFull.computeIfAbsent(key, k -> new ArrayList<>()).add(r.trial().totalSeconds());
                 continue;
             }

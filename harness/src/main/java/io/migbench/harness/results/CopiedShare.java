@@ -12,7 +12,7 @@ public final class CopiedShare {
     private CopiedShare() {}
 
     /** Whether trials over these source tables copied less than all of it. */
-    public static boolean isSample(List<SourceTable> source) {
+    private static boolean isSample(List<SourceTable> source) {
         return source.stream().anyMatch(s -> !s.copied() || s.fraction() < 1);
     }
 
